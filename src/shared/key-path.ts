@@ -1,0 +1,30 @@
+// The private key path is the user's own input, but it lands in a shell and then in ssh's `-i`, so a
+// value that cannot work there, or that would change what the pasted line does, is refused at save
+// time and again at copy time.
+
+export type KeyPathProblem = 'control-character' | 'invisible-character' | 'ssh-expansion' | 'too-long';
+
+export type KeyPathCheck =
+  | { readonly ok: true; /** Undefined means "no key": ssh picks its default keys. */ readonly keyPath?: string }
+  | { readonly ok: false; readonly problem: KeyPathProblem };
+
+export const MAX_KEY_PATH_LENGTH = 1024;
+
+// C0 (newline and tab included), DEL and C1: a newline would run the line on paste, ESC could end
+// bracketed paste early.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+// Format characters (bidi overrides, zero-width), line and paragraph separators, non-ASCII spaces:
+// they make the text on screen differ from the bytes pasted.
+const INVISIBLE = /[\p{Cf}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/u;
+// ssh expands `%` tokens and `${VAR}` in identity file paths itself; `-i` cannot escape them.
+const SSH_EXPANSION = /%|\$\{/;
+
+export function checkKeyPath(input: string): KeyPathCheck {
+  const keyPath = input.trim();
+  if (keyPath === '') return { ok: true };
+  if (keyPath.length > MAX_KEY_PATH_LENGTH) return { ok: false, problem: 'too-long' };
+  if (CONTROL.test(keyPath)) return { ok: false, problem: 'control-character' };
+  if (INVISIBLE.test(keyPath)) return { ok: false, problem: 'invisible-character' };
+  if (SSH_EXPANSION.test(keyPath)) return { ok: false, problem: 'ssh-expansion' };
+  return { ok: true, keyPath };
+}
