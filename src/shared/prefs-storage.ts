@@ -1,0 +1,36 @@
+// Reading, watching and writing the preferences in storage.sync. Pages and content scripts only read;
+// writes happen in the background worker, which owns the stored object.
+
+import { getSyncItem, onSyncItemChanged, setSyncItem } from './browser';
+import { checkKeyPath } from './key-path';
+import type { SetKeyPathResponse } from './messages';
+import { DEFAULT_PREFS, migratePrefs, PREFS_KEY, type ReadPrefs, readPrefs, storedWithKeyPath } from './prefs';
+
+/** Never throws: if storage cannot be read, the defaults apply and the notice says so. */
+export async function loadPrefs(): Promise<ReadPrefs> {
+  try {
+    return readPrefs(await getSyncItem(PREFS_KEY));
+  } catch {
+    return { prefs: DEFAULT_PREFS, notice: 'invalid' };
+  }
+}
+
+export function watchPrefs(listener: (read: ReadPrefs) => void, signal: AbortSignal): void {
+  onSyncItemChanged(PREFS_KEY, (value) => listener(readPrefs(value)), signal);
+}
+
+export async function saveKeyPath(input: string): Promise<SetKeyPathResponse> {
+  const key = checkKeyPath(input);
+  if (!key.ok) return key;
+  try {
+    await setSyncItem(PREFS_KEY, storedWithKeyPath(await getSyncItem(PREFS_KEY), key.keyPath ?? ''));
+    return { ok: true };
+  } catch {
+    return { ok: false, problem: 'storage' };
+  }
+}
+
+export async function migrateStoredPrefs(): Promise<void> {
+  const migrated = migratePrefs(await getSyncItem(PREFS_KEY));
+  if (migrated) await setSyncItem(PREFS_KEY, migrated);
+}
