@@ -38,11 +38,10 @@ export function onInstalledOrUpdated(handler: () => void): void {
   });
 }
 
-/** True for this extension's own pages (the popup), never for a content script or another extension. */
+/**
+ * True for this extension's own pages (the popup, also when opened in a tab), never for a content
+ * script (whose sender URL is the web page's) or another extension.
+ */
 export function isFromExtensionPage(sender: MessageSender): boolean {
-  return (
-    sender.id === browser.runtime.id &&
-    sender.tab === undefined &&
-    (sender.url ?? '').startsWith(browser.runtime.getURL(''))
-  );
+  return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL(''));
 }
