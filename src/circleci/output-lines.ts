@@ -1,0 +1,53 @@
+// Turns a step's output element back into lines of text, whatever the log viewer's markup: one
+// element per line, a line split over coloured spans, several lines in one chunk separated by "\n",
+// or a line-number gutter. Each line remembers the node it ends in, so our UI can sit right after it
+// without touching CircleCI's own nodes.
+
+import { splitOutputLines } from './ssh-output';
+import { NOT_LOG_TEXT, OUTPUT_LINE_LIST } from './selectors';
+
+export interface OutputLine {
+  readonly text: string;
+  /** A child of the line list: the node this line ends in. */
+  readonly anchor: ChildNode;
+}
+
+/** Enough for any real Enable SSH output; bounds the work on a hostile multi-megabyte step. */
+const MAX_TEXT = 256 * 1024;
+const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'TR', 'PRE', 'SECTION', 'ARTICLE']);
+
+export function readOutputLines(output: Element): OutputLine[] {
+  const list = output.querySelector(OUTPUT_LINE_LIST) ?? output;
+  const lines: OutputLine[] = [];
+  let text = '';
+  let anchor: ChildNode | undefined;
+  let budget = MAX_TEXT;
+
+  const endLine = () => {
+    if (anchor && text !== '') lines.push({ text, anchor });
+    text = '';
+  };
+  const visit = (node: Node, top: ChildNode) => {
+    if (budget <= 0) return;
+    if (node.nodeType === Node.TEXT_NODE) {
+      const pieces = splitOutputLines((node.nodeValue ?? '').slice(0, budget));
+      budget -= node.nodeValue?.length ?? 0;
+      pieces.forEach((piece, index) => {
+        if (index > 0) endLine();
+        text += piece;
+        anchor = top;
+      });
+      return;
+    }
+    if (!(node instanceof Element) || node.matches(NOT_LOG_TEXT)) return;
+    if (node.tagName === 'BR') return endLine();
+    const block = BLOCK_TAGS.has(node.tagName);
+    if (block) endLine();
+    for (const child of node.childNodes) visit(child, top);
+    if (block) endLine();
+  };
+
+  for (const child of list.childNodes) visit(child, child);
+  endLine();
+  return lines;
+}

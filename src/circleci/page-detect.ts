@@ -1,0 +1,64 @@
+// Which CircleCI page a URL is, and which parallel container it shows (research: circleci-ssh.md §3.6,
+// §2.1 and §2.2). Pure, so every URL shape is unit-tested.
+
+export interface JobPage {
+  readonly ui: 'app' | 'legacy';
+  /** `github`, `bitbucket`, `gh`, `bb`, or `circleci` for GitHub App and GitLab projects. */
+  readonly vcs: string;
+  readonly org: string;
+  readonly project: string;
+  readonly jobNumber: number;
+  /** The parallel run the URL names, if it names one. */
+  readonly container?: number;
+}
+
+const PROJECT = '(?<vcs>github|bitbucket|gh|bb|circleci)/(?<org>[^/]+)/(?<project>[^/]+)';
+const JOB = '(?<job>[0-9]{1,9})';
+const RUN = `(?:/parallel-runs/(?<container>[0-9]{1,9}))?(?:/steps/[^/]+)?/?$`;
+
+const APP_JOB_PATHS = [
+  new RegExp(`^/pipelines/${PROJECT}/[0-9]{1,9}/workflows/[^/]+/jobs/${JOB}${RUN}`),
+  new RegExp(`^/jobs/${PROJECT}/${JOB}${RUN}`),
+];
+const LEGACY_PROJECT = '(?<vcs>gh|bb)/(?<org>[^/]+)/(?<project>[^/]+)';
+const LEGACY_JOB_PATHS = [
+  new RegExp(`^/${LEGACY_PROJECT}/${JOB}/?$`),
+  new RegExp(`^/${LEGACY_PROJECT}/workflows/[^/]+/jobs/${JOB}/?$`),
+];
+// Legacy UI fragment: `#<tab>/containers/<n>[/actions/<step>]`.
+const LEGACY_CONTAINER = /\/containers\/(?<container>[0-9]{1,9})(?:\/|$)/;
+
+export function parseJobPage(href: string): JobPage | undefined {
+  const url = new URL(href);
+  if (url.protocol !== 'https:') return undefined;
+  const legacy = url.hostname === 'circleci.com';
+  if (!legacy && url.hostname !== 'app.circleci.com') return undefined;
+
+  const match = (legacy ? LEGACY_JOB_PATHS : APP_JOB_PATHS)
+    .map((pattern) => pattern.exec(url.pathname))
+    .find((found) => found !== null)?.groups;
+  if (!match) return undefined;
+
+  const container = legacy ? LEGACY_CONTAINER.exec(url.hash)?.groups?.container : match.container;
+  return {
+    ui: legacy ? 'legacy' : 'app',
+    vcs: match.vcs ?? '',
+    org: decodeURIComponent(match.org ?? ''),
+    project: decodeURIComponent(match.project ?? ''),
+    jobNumber: Number(match.job),
+    ...(container === undefined ? {} : { container: Number(container) }),
+  };
+}
+
+/**
+ * What identifies one visit of a page for the lifecycle: moving between steps (`/steps/0-102`) is the
+ * same visit; another job or parallel run is a new one.
+ */
+export function visitKey(href: string): string {
+  const page = parseJobPage(href);
+  if (!page) {
+    const url = new URL(href);
+    return `${url.origin}${url.pathname}`;
+  }
+  return [page.ui, page.vcs, page.org, page.project, page.jobNumber, page.container ?? ''].join('/');
+}

@@ -1,0 +1,58 @@
+// Every CircleCI selector, in one place. When CircleCI changes its markup this is the file to change,
+// and the e2e job pages under e2e/site show what each selector was written against.
+// New UI (app.circleci.com): research circleci-ssh.md §2.1 (userscripts' data-cy attributes).
+// Legacy UI (circleci.com/gh/…): §2.2 (CircleCI-Archived/frontend build_steps.cljs). Generated class
+// names are avoided; the legacy class names are the open-sourced app's own.
+
+const APP_STEP_HEADER = 'button[data-cy="step-name"]';
+const APP_STEP = `div:has(> ${APP_STEP_HEADER})`;
+const APP_STEP_NAME = `:scope > ${APP_STEP_HEADER} #metadata > div`;
+const APP_STEP_OUTPUT = '[data-cy="step-output"]';
+const APP_SELECTED_RUN = '[data-cy="parallel-run"][aria-current]:not([aria-current="false"])';
+
+const LEGACY_STEP = '.container-view > div[id^="action-"]';
+const LEGACY_STEP_NAME = '.action_header .command-text';
+const LEGACY_STEP_OUTPUT = 'pre.output';
+const LEGACY_CONTAINER = '.container-view[id^="container_"]';
+
+const STEP = `${APP_STEP}, ${LEGACY_STEP}`;
+
+/** Inside a step's output, the element whose children are the lines, if there is one. */
+export const OUTPUT_LINE_LIST = 'pre';
+/** Decoration inside the output that is not log text, such as a line-number gutter. */
+export const NOT_LOG_TEXT = '[aria-hidden="true"]';
+
+/** The step blocks in `root`, including `root` itself. */
+export function findSteps(root: Element): Element[] {
+  const steps = [...root.querySelectorAll(STEP)];
+  return root.matches(STEP) ? [root, ...steps] : steps;
+}
+
+/** The step block a node belongs to. */
+export function closestStep(node: Node): Element | null {
+  const element = node instanceof Element ? node : node.parentElement;
+  return element?.closest(STEP) ?? null;
+}
+
+/** The step's name without the legacy UI's parallel suffix: `Enable SSH (3)` → `Enable SSH`. */
+export function stepName(step: Element): string {
+  const name = step.querySelector(APP_STEP_NAME) ?? step.querySelector(LEGACY_STEP_NAME);
+  return (name?.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/ \([0-9]+\)$/, '');
+}
+
+/** The output panel; absent while the step is collapsed. */
+export function stepOutput(step: Element): Element | null {
+  return step.querySelector(APP_STEP_OUTPUT) ?? step.querySelector(LEGACY_STEP_OUTPUT);
+}
+
+/**
+ * The parallel container a step belongs to: the legacy container view it sits in, else the run the
+ * URL names, else the selected run box, else 0 (a job without parallelism).
+ */
+export function containerIndex(step: Element, containerInUrl: number | undefined): number {
+  const legacyView = step.closest(LEGACY_CONTAINER);
+  if (legacyView) return Number(legacyView.id.slice('container_'.length)) || 0;
+  if (containerInUrl !== undefined) return containerInUrl;
+  const selectedRun = step.ownerDocument.querySelector(APP_SELECTED_RUN)?.textContent?.trim() ?? '';
+  return /^[0-9]{1,4}$/.test(selectedRun) ? Number(selectedRun) : 0;
+}
