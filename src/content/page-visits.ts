@@ -1,0 +1,48 @@
+// One lifecycle per page visit. CircleCI is a single-page app: moving to another job or parallel run
+// changes the URL without reloading the content script. Each visit gets an AbortSignal that every
+// observer and listener of a feature is tied to; leaving the visit aborts it, which cleans them all up.
+
+import { type JobPage, parseJobPage, visitKey } from '../circleci/page-detect';
+import { safely } from './report-error';
+
+export interface Feature {
+  /** Starts the feature on a job page; everything it sets up must end when `signal` aborts. */
+  init(signal: AbortSignal, page: JobPage): void | Promise<void>;
+}
+
+export function runOnJobPages(features: readonly Feature[]): void {
+  let currentHref = '';
+  let currentKey = '';
+  let visit: AbortController | undefined;
+
+  const onLocationMaybeChanged = () => {
+    if (location.href === currentHref) return;
+    currentHref = location.href;
+    const key = visitKey(currentHref);
+    if (key === currentKey) return;
+    currentKey = key;
+    visit?.abort();
+    visit = new AbortController();
+    const page = parseJobPage(currentHref);
+    if (!page) return;
+    const { signal } = visit;
+    for (const feature of features) safely(() => feature.init(signal, page));
+  };
+
+  onLocationMaybeChanged();
+  // pushState fires no event a content script can hear; the app re-renders right after it, so any DOM
+  // change is a cue to compare the URL (a string comparison, nothing more).
+  new MutationObserver(() => safely(onLocationMaybeChanged)).observe(document, { childList: true, subtree: true });
+  // Where the Navigation API exists it reports pushState directly, even when no DOM change follows.
+  (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', onLocationMaybeChanged);
+  addEventListener('popstate', onLocationMaybeChanged);
+  addEventListener('hashchange', onLocationMaybeChanged);
+  addEventListener('pagehide', () => visit?.abort());
+  addEventListener('pageshow', (event) => {
+    if (event.persisted) {
+      currentHref = '';
+      currentKey = '';
+      onLocationMaybeChanged();
+    }
+  });
+}
