@@ -1,0 +1,10 @@
+// The few extension APIs the e2e tests call inside the extension's service worker.
+declare const chrome: {
+  storage: {
+    sync: {
+      clear(): Promise<void>;
+      set(items: Record<string, unknown>): Promise<void>;
+      get(key: string): Promise<Record<string, unknown>>;
+    };
+  };
+};

@@ -1,0 +1,76 @@
+// Playwright fixtures: Debian Chromium with the built extension (dist/chrome) loaded, and the fake
+// CircleCI site served at the real CircleCI URLs. One browser per test worker, reset between tests.
+
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type BrowserContext, test as base, chromium, expect, type Page, type Worker } from '@playwright/test';
+import { chromiumPath, extensionArgs } from './browser.js';
+import { serveCircleCI } from './site/serve.js';
+
+export const extensionDir = resolve(process.env.EXTENSION_DIR ?? 'dist/chrome');
+
+interface WorkerFixtures {
+  browserContext: BrowserContext;
+  background: Worker;
+}
+
+interface TestFixtures {
+  page: Page;
+  /** Stores preferences as the popup would, before the page under test loads. */
+  setPrefs: (prefs: unknown) => Promise<void>;
+  readClipboard: () => Promise<string>;
+  popupUrl: string;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  browserContext: [
+    async ({}, use) => {
+      const context = await chromium.launchPersistentContext('', {
+        ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+        headless: true,
+        args: extensionArgs(extensionDir),
+        viewport: { width: 1280, height: 900 },
+      });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://app.circleci.com' });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://circleci.com' });
+      await serveCircleCI(context);
+      await use(context);
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  background: [
+    async ({ browserContext }, use) => {
+      const worker = browserContext.serviceWorkers()[0] ?? (await browserContext.waitForEvent('serviceworker'));
+      await use(worker);
+    },
+    { scope: 'worker' },
+  ],
+
+  page: async ({ browserContext, background }, use) => {
+    await background.evaluate(() => chrome.storage.sync.clear());
+    const page = await browserContext.newPage();
+    await use(page);
+    await page.close();
+  },
+
+  setPrefs: async ({ background }, use) => {
+    await use(async (prefs) => {
+      await background.evaluate((value) => chrome.storage.sync.set({ prefs: value }), prefs);
+    });
+  },
+
+  readClipboard: async ({ page }, use) => {
+    await use(() => page.evaluate(() => navigator.clipboard.readText()));
+  },
+
+  popupUrl: async ({ background }, use) => {
+    const manifest = JSON.parse(readFileSync(resolve(extensionDir, 'manifest.json'), 'utf8')) as {
+      action: { default_popup: string };
+    };
+    await use(`chrome-extension://${new URL(background.url()).host}/${manifest.action.default_popup}`);
+  },
+});
+
+export { expect };

@@ -1,0 +1,46 @@
+// Page helpers for the fake CircleCI job pages, in the user's terms: steps, run boxes, copy buttons.
+
+import type { Locator, Page } from '@playwright/test';
+import type { ExpectedCommand } from './site/jobs.js';
+
+export const COPY_BUTTON = /^Copy SSH command for container \d+/;
+
+/** A new-UI step block by its exact name, or a legacy action. */
+export function step(page: Page, name: string): Locator {
+  const header = page.locator('button[data-cy="step-name"] #metadata > div:first-child', {
+    hasText: new RegExp(`^${name}$`),
+  });
+  const legacyHeader = page.locator('.command-text', { hasText: new RegExp(`^${name}$`) });
+  return page
+    .locator('[data-cy="steps"] > div[tabindex]')
+    .filter({ has: header })
+    .or(page.locator('.container-view > div[id^="action-"]').filter({ has: legacyHeader }));
+}
+
+export async function expand(page: Page, name: string): Promise<Locator> {
+  const block = step(page, name);
+  await block.waitFor(); // a step may appear only later, as Wait for SSH does while a job streams
+  const header = block.locator('button[data-cy="step-name"]');
+  if ((await header.count()) > 0) {
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+  } else if ((await block.locator('.detail-wrapper').count()) === 0) {
+    await block.locator('.action_header').click();
+  }
+  return block;
+}
+
+export function copyButtons(scope: Page | Locator): Locator {
+  return scope.getByRole('button', { name: COPY_BUTTON });
+}
+
+/** What the extension must copy for a target the scenario expects: the oracle, written out here. */
+export function expectedCommand(target: ExpectedCommand, keyPath?: string): string {
+  return [
+    'ssh',
+    ...(keyPath ? ['-i', keyPath, '-o', 'IdentitiesOnly=yes'] : []),
+    ...(target.tty ? ['-t'] : []),
+    ...(target.port ? ['-p', String(target.port)] : []),
+    target.user ? `${target.user}@${target.host}` : target.host,
+    ...(target.shell ? ['--', target.shell] : []),
+  ].join(' ');
+}

@@ -1,0 +1,76 @@
+// The popup, opened from its extension URL in a tab (the same page the toolbar button shows).
+
+import { expect, test } from './fixtures';
+import { step } from './job-page';
+import { jobUrl } from './site/jobs.js';
+
+const storedPrefs = (background: import('@playwright/test').Worker) =>
+  background.evaluate(() => chrome.storage.sync.get('prefs'));
+
+test('saves the default key as you type, with a visible "Saved"', async ({ page, popupUrl, background }) => {
+  await page.goto(popupUrl);
+  const field = page.getByRole('textbox', { name: 'Default SSH key' });
+  await expect(field).toHaveAttribute('placeholder', '~/.ssh/id_ed25519');
+  await field.pressSequentially('~/.ssh/id_work', { delay: 20 });
+  await expect(page.getByRole('status')).toHaveText('Saved');
+  expect(await storedPrefs(background)).toEqual({ prefs: { schemaVersion: 1, keyPath: '~/.ssh/id_work' } });
+  await expect(page.getByText('ssh -i ~/.ssh/id_work -o IdentitiesOnly=yes -p 42915 18.207.148.116')).toBeVisible();
+});
+
+test('saves on Enter and on blur at once, so closing the popup right after loses nothing', async ({ browserContext, popupUrl, background }) => {
+  // Closing the page cancels the pending debounced save: only the immediate save can reach storage.
+  for (const [value, leave] of [
+    ['~/.ssh/id_enter', 'Enter'],
+    ['~/.ssh/id_blur', 'blur'],
+  ] as const) {
+    const popup = await browserContext.newPage();
+    await popup.goto(popupUrl);
+    const field = popup.getByLabel('Default SSH key');
+    await expect(field).toBeEnabled();
+    await field.fill(value);
+    if (leave === 'Enter') await field.press('Enter');
+    else await field.blur();
+    await popup.close();
+    await expect.poll(() => storedPrefs(background)).toEqual({ prefs: { schemaVersion: 1, keyPath: value } });
+  }
+});
+
+test('shows the stored key when it opens, and clearing it means "no key"', async ({ page, popupUrl, setPrefs, background }) => {
+  await setPrefs({ schemaVersion: 1, keyPath: '~/.ssh/id_stored' });
+  await page.goto(popupUrl);
+  const field = page.getByLabel('Default SSH key');
+  await expect(field).toHaveValue('~/.ssh/id_stored');
+  await field.fill('   ');
+  await field.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('Saved');
+  expect(await storedPrefs(background)).toEqual({ prefs: { schemaVersion: 1 } });
+});
+
+test('refuses a path that cannot be a key, inline, and keeps the saved one', async ({ page, popupUrl, setPrefs, background }) => {
+  await setPrefs({ schemaVersion: 1, keyPath: '~/.ssh/id_good' });
+  await page.goto(popupUrl);
+  const field = page.getByLabel('Default SSH key');
+  await expect(field).toHaveValue('~/.ssh/id_good');
+
+  await field.fill('~/100%/id');
+  await field.press('Enter');
+  await expect(page.getByRole('status')).toContainText('ssh expands');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+
+  await field.fill('~/.ssh/\u202eid');
+  await field.blur();
+  await expect(page.getByRole('status')).toContainText('invisible');
+  await page.waitForTimeout(700); // longer than the save delay: nothing may have been written
+  expect(await storedPrefs(background)).toEqual({ prefs: { schemaVersion: 1, keyPath: '~/.ssh/id_good' } });
+});
+
+test('unreadable stored settings: a notice in the popup, defaults on job pages', async ({ page, popupUrl, setPrefs, readClipboard }) => {
+  await setPrefs({ schemaVersion: 1, keyPath: '~/.ssh/id\nrm -rf ~' });
+  await page.goto(popupUrl);
+  await expect(page.getByRole('alert')).toContainText('could not be read');
+  await expect(page.getByLabel('Default SSH key')).toHaveValue('');
+
+  await page.goto(jobUrl(101));
+  await step(page, 'Wait for SSH').getByRole('button', { name: 'Copy SSH command for container 0' }).click();
+  await expect.poll(readClipboard).toBe('ssh -p 42915 18.207.148.116');
+});
