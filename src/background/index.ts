@@ -3,15 +3,17 @@
 
 import { isFromExtensionPage, onInstalledOrUpdated, onMessage } from '../shared/browser';
 import { parseRequest } from '../shared/messages';
-import { migrateStoredPrefs, saveKeyPath } from '../shared/prefs-storage';
+import { migrateStoredPrefs, savePrefs } from '../shared/prefs-storage';
 
 onInstalledOrUpdated(() => {
-  migrateStoredPrefs().catch((error: unknown) => console.error('CircleCI SSH Copy: migrating preferences failed', error));
+  migrateStoredPrefs().catch((error: unknown) =>
+    console.error('CircleCI SSH Copy: migrating preferences failed', error),
+  );
 });
 
 onMessage((message, sender) => {
   const request = parseRequest(message);
   // Only the popup may change preferences; a content script lives in a page we do not trust.
   if (!request || !isFromExtensionPage(sender)) return undefined;
-  return saveKeyPath(request.keyPath);
+  return savePrefs({ keyPath: request.keyPath, shell: request.shell });
 });

@@ -23,9 +23,16 @@ describe('checkKeyPath', () => {
     ['~/.ssh/i\ufeffd', 'invisible-character'],
     ['~/.ssh/i\u2028d', 'invisible-character'],
     ['~/100%/id', 'ssh-expansion'],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal path, which ssh would expand
     ['${HOME}/.ssh/id', 'ssh-expansion'],
     [`/${'a'.repeat(1024)}`, 'too-long'],
   ])('refuses %j (%s)', (path, problem) => {
     expect(checkKeyPath(path)).toEqual({ ok: false, problem });
+  });
+
+  it('refuses what cmd.exe cannot quote, for cmd only', () => {
+    expect(checkKeyPath('C:\\keys\\"x"\\id', 'cmd')).toEqual({ ok: false, problem: 'cmd-special-character' });
+    expect(checkKeyPath('C:\\keys\\wow!\\id', 'cmd')).toEqual({ ok: false, problem: 'cmd-special-character' });
+    expect(checkKeyPath('C:\\keys\\wow!\\id', 'powershell')).toEqual({ ok: true, keyPath: 'C:\\keys\\wow!\\id' });
   });
 });

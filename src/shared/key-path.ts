@@ -2,10 +2,17 @@
 // value that cannot work there, or that would change what the pasted line does, is refused at save
 // time and again at copy time.
 
-export type KeyPathProblem = 'control-character' | 'invisible-character' | 'ssh-expansion' | 'too-long';
+import type { Shell } from './shell-quote';
+
+export type KeyPathProblem =
+  | 'control-character'
+  | 'invisible-character'
+  | 'ssh-expansion'
+  | 'cmd-special-character'
+  | 'too-long';
 
 export type KeyPathCheck =
-  | { readonly ok: true; /** Undefined means "no key": ssh picks its default keys. */ readonly keyPath?: string }
+  | { readonly ok: true /** Undefined means "no key": ssh picks its default keys. */; readonly keyPath?: string }
   | { readonly ok: false; readonly problem: KeyPathProblem };
 
 export const MAX_KEY_PATH_LENGTH = 1024;
@@ -18,13 +25,16 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 const INVISIBLE = /[\p{Cf}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/u;
 // ssh expands `%` tokens and `${VAR}` in identity file paths itself; `-i` cannot escape them.
 const SSH_EXPANSION = /%|\$\{/;
+// cmd.exe has no way to quote these: `"` ends the quotes, `!` expands under delayed expansion.
+const CMD_SPECIAL = /["!]/;
 
-export function checkKeyPath(input: string): KeyPathCheck {
+export function checkKeyPath(input: string, shell: Shell = 'posix'): KeyPathCheck {
   const keyPath = input.trim();
   if (keyPath === '') return { ok: true };
   if (keyPath.length > MAX_KEY_PATH_LENGTH) return { ok: false, problem: 'too-long' };
   if (CONTROL.test(keyPath)) return { ok: false, problem: 'control-character' };
   if (INVISIBLE.test(keyPath)) return { ok: false, problem: 'invisible-character' };
   if (SSH_EXPANSION.test(keyPath)) return { ok: false, problem: 'ssh-expansion' };
+  if (shell === 'cmd' && CMD_SPECIAL.test(keyPath)) return { ok: false, problem: 'cmd-special-character' };
   return { ok: true, keyPath };
 }

@@ -1,33 +1,41 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
-import { parseRequest, parseSetKeyPathResponse } from './messages';
+import { parseRequest, parseSavePrefsResponse } from './messages';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 const { isFromExtensionPage } = await import('./browser');
 
 describe('parseRequest', () => {
-  it('accepts exactly the set-key-path shape', () => {
-    expect(parseRequest({ type: 'set-key-path', keyPath: '~/k' })).toEqual({ type: 'set-key-path', keyPath: '~/k' });
+  it('accepts exactly the save-prefs shape', () => {
+    expect(parseRequest({ type: 'save-prefs', keyPath: '~/k', shell: 'fish' })).toEqual({
+      type: 'save-prefs',
+      keyPath: '~/k',
+      shell: 'fish',
+    });
   });
 
   it.each([
     [null],
-    ['set-key-path'],
-    [{ type: 'set-key-path' }],
-    [{ type: 'set-key-path', keyPath: 7 }],
-    [{ type: 'set-prefs', keyPath: '~/k' }],
-    [{ type: 'set-key-path', keyPath: '~/k', extraOptions: '-oProxyCommand=x' }],
+    ['save-prefs'],
+    [{ type: 'save-prefs', keyPath: '~/k' }],
+    [{ type: 'save-prefs', keyPath: 7, shell: 'posix' }],
+    [{ type: 'save-prefs', keyPath: '~/k', shell: 'tcsh' }],
+    [{ type: 'set-prefs', keyPath: '~/k', shell: 'posix' }],
+    [{ type: 'save-prefs', keyPath: '~/k', shell: 'posix', extraOptions: '-oProxyCommand=x' }],
   ])('refuses %j', (message) => {
     expect(parseRequest(message)).toBeUndefined();
   });
 });
 
-describe('parseSetKeyPathResponse', () => {
+describe('parseSavePrefsResponse', () => {
   it('reads answers and treats anything else as a storage failure', () => {
-    expect(parseSetKeyPathResponse({ ok: true })).toEqual({ ok: true });
-    expect(parseSetKeyPathResponse({ ok: false, problem: 'ssh-expansion' })).toEqual({ ok: false, problem: 'ssh-expansion' });
-    expect(parseSetKeyPathResponse(undefined)).toEqual({ ok: false, problem: 'storage' });
-    expect(parseSetKeyPathResponse({ ok: false, problem: '<img>' })).toEqual({ ok: false, problem: 'storage' });
+    expect(parseSavePrefsResponse({ ok: true })).toEqual({ ok: true });
+    expect(parseSavePrefsResponse({ ok: false, problem: 'ssh-expansion' })).toEqual({
+      ok: false,
+      problem: 'ssh-expansion',
+    });
+    expect(parseSavePrefsResponse(undefined)).toEqual({ ok: false, problem: 'storage' });
+    expect(parseSavePrefsResponse({ ok: false, problem: '<img>' })).toEqual({ ok: false, problem: 'storage' });
   });
 });
 

@@ -3,8 +3,8 @@
 
 import { getSyncItem, onSyncItemChanged, setSyncItem } from './browser';
 import { checkKeyPath } from './key-path';
-import type { SetKeyPathResponse } from './messages';
-import { DEFAULT_PREFS, migratePrefs, PREFS_KEY, type ReadPrefs, readPrefs, storedWithKeyPath } from './prefs';
+import type { SavePrefsResponse } from './messages';
+import { DEFAULT_PREFS, migratePrefs, PREFS_KEY, type Prefs, type ReadPrefs, readPrefs, storedWith } from './prefs';
 
 /** Never throws: if storage cannot be read, the defaults apply and the notice says so. */
 export async function loadPrefs(): Promise<ReadPrefs> {
@@ -19,11 +19,14 @@ export function watchPrefs(listener: (read: ReadPrefs) => void, signal: AbortSig
   onSyncItemChanged(PREFS_KEY, (value) => listener(readPrefs(value)), signal);
 }
 
-export async function saveKeyPath(input: string): Promise<SetKeyPathResponse> {
-  const key = checkKeyPath(input);
+export async function savePrefs(input: Prefs): Promise<SavePrefsResponse> {
+  const key = checkKeyPath(input.keyPath, input.shell);
   if (!key.ok) return key;
   try {
-    await setSyncItem(PREFS_KEY, storedWithKeyPath(await getSyncItem(PREFS_KEY), key.keyPath ?? ''));
+    await setSyncItem(
+      PREFS_KEY,
+      storedWith(await getSyncItem(PREFS_KEY), { keyPath: key.keyPath ?? '', shell: input.shell }),
+    );
     return { ok: true };
   } catch {
     return { ok: false, problem: 'storage' };

@@ -4,6 +4,7 @@
 // have written to it), so every field is validated and falls back to its default on its own.
 
 import { checkKeyPath } from './key-path';
+import { isShell, type Shell } from './shell-quote';
 
 export const PREFS_KEY = 'prefs';
 export const SCHEMA_VERSION = 1;
@@ -11,9 +12,11 @@ export const SCHEMA_VERSION = 1;
 export interface Prefs {
   /** The private key for `-i`; '' means no key (ssh uses its defaults). */
   readonly keyPath: string;
+  /** The shell the copied command is quoted for. */
+  readonly shell: Shell;
 }
 
-export const DEFAULT_PREFS: Prefs = { keyPath: '' };
+export const DEFAULT_PREFS: Prefs = { keyPath: '', shell: 'posix' };
 
 /** What was wrong with the stored object, for a notice in the popup. */
 export type PrefsNotice = 'invalid' | 'newer-version';
@@ -23,9 +26,8 @@ export interface ReadPrefs {
   readonly notice?: PrefsNotice;
 }
 
-interface StoredPrefs {
+interface StoredPrefs extends Partial<Prefs> {
   readonly schemaVersion: number;
-  readonly keyPath?: string;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -37,27 +39,38 @@ export function readPrefs(stored: unknown): ReadPrefs {
   if (!isRecord(stored)) return { prefs: DEFAULT_PREFS, notice: 'invalid' };
 
   let invalid = false;
+  let shell = DEFAULT_PREFS.shell;
+  if ('shell' in stored) {
+    if (isShell(stored.shell)) shell = stored.shell;
+    else invalid = true;
+  }
   let keyPath = DEFAULT_PREFS.keyPath;
   if ('keyPath' in stored) {
-    const key = typeof stored.keyPath === 'string' ? checkKeyPath(stored.keyPath) : undefined;
+    const key = typeof stored.keyPath === 'string' ? checkKeyPath(stored.keyPath, shell) : undefined;
     if (key?.ok) keyPath = key.keyPath ?? '';
     else invalid = true;
   }
   const version = stored.schemaVersion;
   const newer = typeof version === 'number' && version > SCHEMA_VERSION;
   const notice: PrefsNotice | undefined = invalid ? 'invalid' : newer ? 'newer-version' : undefined;
-  return { prefs: { keyPath }, ...(notice ? { notice } : {}) };
+  return { prefs: { keyPath, shell }, ...(notice ? { notice } : {}) };
 }
 
 /**
- * The object to store after the user changed their key: the schema version plus what differs from the
- * defaults. Fields this version does not know (written by a newer version on another synced device)
- * are kept, and so is that newer schema version.
+ * The object to store after the user changed their preferences: the schema version plus what differs
+ * from the defaults. Fields this version does not know (written by a newer version on another synced
+ * device) are kept, and so is that newer schema version.
  */
-export function storedWithKeyPath(stored: unknown, keyPath: string): StoredPrefs {
-  const { keyPath: _previous, ...others } = isRecord(stored) ? stored : {};
-  const version = typeof others.schemaVersion === 'number' ? Math.max(others.schemaVersion, SCHEMA_VERSION) : SCHEMA_VERSION;
-  return { ...others, schemaVersion: version, ...(keyPath === DEFAULT_PREFS.keyPath ? {} : { keyPath }) };
+export function storedWith(stored: unknown, prefs: Prefs): StoredPrefs {
+  const { keyPath: _keyPath, shell: _shell, ...others } = isRecord(stored) ? stored : {};
+  const version =
+    typeof others.schemaVersion === 'number' ? Math.max(others.schemaVersion, SCHEMA_VERSION) : SCHEMA_VERSION;
+  return {
+    ...others,
+    schemaVersion: version,
+    ...(prefs.keyPath === DEFAULT_PREFS.keyPath ? {} : { keyPath: prefs.keyPath }),
+    ...(prefs.shell === DEFAULT_PREFS.shell ? {} : { shell: prefs.shell }),
+  };
 }
 
 /**

@@ -3,35 +3,55 @@
 
 import type { SshTarget } from '../circleci/ssh-target';
 import { checkKeyPath } from './key-path';
-import { quotePosix } from './shell-quote';
+import { endOfOptions, quoteForShell, type Shell } from './shell-quote';
 
-/** `ssh -i KEY -o IdentitiesOnly=yes [-t] [-p PORT] DESTINATION [-- SHELL]`; without a key, no `-i` and `-o`. */
-export function buildSshCommand(target: SshTarget, keyPath?: string): string {
-  const args = ['ssh'];
+export interface SshCommand {
+  /** The whole line. */
+  readonly text: string;
+  /** The key path as written in `text` (quoted for the shell), the only part that may be non-ASCII. */
+  readonly keyWord?: string;
+}
+
+/**
+ * `ssh [-i KEY -o IdentitiesOnly=yes] [-t] [-p PORT] -- DESTINATION`, or for a Windows shell
+ * `… DESTINATION -- SHELL` (CircleCI's order: `--` before the destination would make ssh run
+ * `-- SHELL` remotely). The `--` ends ssh's options, so nothing after it can become one.
+ */
+export function buildSshCommand(target: SshTarget, shell: Shell, keyPath?: string): SshCommand {
+  const words = ['ssh'];
+  const keyWord = keyPath === undefined ? undefined : quoteForShell(keyPath, shell);
   // IdentitiesOnly stops ssh offering every agent key first, which ends in "Too many authentication failures".
-  if (keyPath !== undefined) args.push('-i', quotePosix(keyPath), '-o', 'IdentitiesOnly=yes');
-  if (target.tty) args.push('-t');
-  if (target.port !== undefined) args.push('-p', String(target.port));
-  args.push(target.user === undefined ? target.host : `${target.user}@${target.host}`);
-  if (target.shell !== undefined) args.push('--', target.shell);
-  return args.join(' ');
+  if (keyWord !== undefined) words.push('-i', keyWord, '-o', 'IdentitiesOnly=yes');
+  if (target.tty) words.push('-t');
+  if (target.port !== undefined) words.push('-p', String(target.port));
+  const destination = target.user === undefined ? target.host : `${target.user}@${target.host}`;
+  if (target.shell === undefined) words.push(endOfOptions(shell), destination);
+  else words.push(destination, endOfOptions(shell), target.shell);
+  return { text: words.join(' '), ...(keyWord === undefined ? {} : { keyWord }) };
 }
 
 const MAX_COMMAND_LENGTH = 2048;
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/u;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const UNSAFE_IN_KEY = /[\u0000-\u001f\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/u;
 
 /**
- * The last check before the clipboard: one ssh invocation on one line, with no control, bidi or
- * zero-width characters. Defence in depth behind the grammar and the key-path check.
+ * The last check before the clipboard: one ssh invocation on one line, printable ASCII except inside
+ * the user's key path, which may hold letters such as `é` but no control, bidi or zero-width
+ * characters. Defence in depth behind the grammar and the key-path check.
  */
-export function isSafeToPaste(command: string): boolean {
-  return command.startsWith('ssh ') && command.length <= MAX_COMMAND_LENGTH && !UNSAFE.test(command);
+export function isSafeToPaste({ text, keyWord }: SshCommand): boolean {
+  if (!text.startsWith('ssh ') || text.length > MAX_COMMAND_LENGTH) return false;
+  if (keyWord === undefined) return PRINTABLE_ASCII.test(text);
+  const keyAt = text.indexOf(` -i ${keyWord} `);
+  if (keyAt === -1 || UNSAFE_IN_KEY.test(keyWord)) return false;
+  const rest = text.slice(0, keyAt) + text.slice(keyAt + keyWord.length + 5);
+  return PRINTABLE_ASCII.test(rest);
 }
 
-/** The command for a target and the user's stored key, or undefined when the key is unusable. */
-export function commandFor(target: SshTarget, storedKeyPath: string): string | undefined {
-  const key = checkKeyPath(storedKeyPath);
+/** The command for a target with the user's stored settings, or undefined when the key is unusable. */
+export function commandFor(target: SshTarget, storedKeyPath: string, shell: Shell): SshCommand | undefined {
+  const key = checkKeyPath(storedKeyPath, shell);
   if (!key.ok) return undefined;
-  const command = buildSshCommand(target, key.keyPath);
+  const command = buildSshCommand(target, shell, key.keyPath);
   return isSafeToPaste(command) ? command : undefined;
 }
