@@ -3,8 +3,8 @@
 // or a line-number gutter. Each line remembers the node it ends in, so our UI can sit right after it
 // without touching CircleCI's own nodes.
 
-import { splitOutputLines } from './ssh-output';
 import { NOT_LOG_TEXT, OUTPUT_LINE_LIST } from './selectors';
+import { splitOutputLines } from './ssh-output';
 
 export interface OutputLine {
   readonly text: string;
@@ -16,12 +16,13 @@ export interface OutputLine {
 const MAX_TEXT = 256 * 1024;
 const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'TR', 'PRE', 'SECTION', 'ARTICLE']);
 
-export function readOutputLines(output: Element): OutputLine[] {
+/** `maxText` bounds the characters read: a step's first line needs only a little. */
+export function readOutputLines(output: Element, maxText = MAX_TEXT): OutputLine[] {
   const list = output.querySelector(OUTPUT_LINE_LIST) ?? output;
   const lines: OutputLine[] = [];
   let text = '';
   let anchor: ChildNode | undefined;
-  let budget = MAX_TEXT;
+  let budget = maxText;
 
   const endLine = () => {
     if (anchor && text !== '') lines.push({ text, anchor });
@@ -47,7 +48,10 @@ export function readOutputLines(output: Element): OutputLine[] {
     if (block) endLine();
   };
 
-  for (const child of list.childNodes) visit(child, child);
+  for (const child of list.childNodes) {
+    if (budget <= 0) break;
+    visit(child, child);
+  }
   endLine();
   return lines;
 }

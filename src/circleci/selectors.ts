@@ -22,6 +22,10 @@ export const OUTPUT_LINE_LIST = 'pre';
 /** Decoration inside the output that is not log text, such as a line-number gutter. */
 export const NOT_LOG_TEXT = '[aria-hidden="true"]';
 
+export function isStep(element: Element): boolean {
+  return element.matches(STEP);
+}
+
 /** The step blocks in `root`, including `root` itself. */
 export function findSteps(root: Element): Element[] {
   const steps = [...root.querySelectorAll(STEP)];
@@ -37,7 +41,10 @@ export function closestStep(node: Node): Element | null {
 /** The step's name without the legacy UI's parallel suffix: `Enable SSH (3)` → `Enable SSH`. */
 export function stepName(step: Element): string {
   const name = step.querySelector(APP_STEP_NAME) ?? step.querySelector(LEGACY_STEP_NAME);
-  return (name?.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/ \([0-9]+\)$/, '');
+  return (name?.textContent ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/ \([0-9]+\)$/, '');
 }
 
 /** The output panel; absent while the step is collapsed. */

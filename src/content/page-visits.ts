@@ -34,7 +34,10 @@ export function runOnJobPages(features: readonly Feature[]): void {
   // change is a cue to compare the URL (a string comparison, nothing more).
   new MutationObserver(() => safely(onLocationMaybeChanged)).observe(document, { childList: true, subtree: true });
   // Where the Navigation API exists it reports pushState directly, even when no DOM change follows.
-  (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', onLocationMaybeChanged);
+  (globalThis as { navigation?: EventTarget }).navigation?.addEventListener(
+    'currententrychange',
+    onLocationMaybeChanged,
+  );
   addEventListener('popstate', onLocationMaybeChanged);
   addEventListener('hashchange', onLocationMaybeChanged);
   addEventListener('pagehide', () => visit?.abort());

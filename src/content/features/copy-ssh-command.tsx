@@ -1,34 +1,56 @@
-// Copy buttons beside every ssh command that CircleCI's Enable SSH and Wait for SSH steps print.
-// Work follows the DOM changes: a mutation re-reads only the step it happened in, and only when that
-// step is an SSH step. Nothing is copied from the page: each line is parsed and the command rebuilt.
+// Copy buttons beside every ssh command that CircleCI's own Enable SSH and Wait for SSH steps print.
+// Work follows the DOM changes: a mutation re-reads the steps of one container only when it touched an
+// SSH step or changed what another step is (collapsed, or a config run step); a line streaming into a
+// build step costs one short look at that step's first line. Nothing is copied from the page: each
+// line is parsed and the command rebuilt.
 
-import { render } from 'preact';
+import { type ComponentChild, render } from 'preact';
+import { type OutputLine, readOutputLines } from '../../circleci/output-lines';
 import type { JobPage } from '../../circleci/page-detect';
-import { readOutputLines } from '../../circleci/output-lines';
-import { closestStep, containerIndex, findSteps, stepName, stepOutput } from '../../circleci/selectors';
-import { parseSshOutput } from '../../circleci/ssh-output';
+import { closestStep, containerIndex, findSteps, isStep, stepName, stepOutput } from '../../circleci/selectors';
+import { parseSshOutput, type SshStepOutput } from '../../circleci/ssh-output';
+import { isSshStepName, judgeSshSteps, type StepFacts, type Verdict } from '../../circleci/step-trust';
+import type { Prefs } from '../../shared/prefs';
 import { loadPrefs, watchPrefs } from '../../shared/prefs-storage';
-import { CopyCommand, UnrecognisedLine } from '../../ui/CopyCommand';
+import { CopyCommand, StepWarning, UnrecognisedLine } from '../../ui/CopyCommand';
 import css from '../../ui/copy-command.css?inline';
 import { createShadowHost, isShadowHost, type ShadowHost } from '../../ui/shadow-host';
 import type { Feature } from '../page-visits';
 import { safely } from '../report-error';
 
-const SSH_STEP_NAMES = new Set(['Enable SSH', 'Wait for SSH']);
+/** Enough of another step's output to see whether it starts with a shell line. */
+const FIRST_LINE_CHARS = 512;
+
+interface StepReading {
+  readonly facts: StepFacts;
+  readonly lines: readonly OutputLine[];
+  readonly output?: SshStepOutput;
+}
+
+function readStep(step: Element): StepReading {
+  const name = stepName(step);
+  const output = stepOutput(step);
+  if (!output) return { facts: { name }, lines: [] };
+  const lines = readOutputLines(output, isSshStepName(name) ? undefined : FIRST_LINE_CHARS);
+  const parsed = parseSshOutput(lines.map((line) => line.text));
+  if (!isSshStepName(name)) return { facts: { name, isConfigRunStep: parsed.isConfigRunStep }, lines: [] };
+  const targets = parsed.commands.map((command) => command.target);
+  return { facts: { name, isConfigRunStep: parsed.isConfigRunStep, targets }, lines, output: parsed };
+}
 
 interface Widget extends ShadowHost {
   /** Renders (again) with the current preferences; replaced when the step is re-read. */
-  draw: (keyPath: string) => void;
+  draw: (prefs: Prefs) => void;
 }
 
-type Draw = (mount: HTMLElement, keyPath: string) => void;
-
 async function init(signal: AbortSignal, page: JobPage): Promise<void> {
-  let { keyPath } = (await loadPrefs()).prefs;
+  let { prefs } = await loadPrefs();
   if (signal.aborted) return;
 
-  // Per SSH step, its widgets keyed by what they show, so a re-read reuses them: never duplicates.
+  // Per SSH step, its widgets keyed by line and content, so a re-read reuses them: never duplicates.
   const widgetsByStep = new Map<Element, Map<string, Widget>>();
+  // What each other step was last time, so only a real change re-judges its container.
+  const factsOfOtherSteps = new WeakMap<Element, string>();
 
   const removeWidget = (widget: Widget) => {
     render(null, widget.mount);
@@ -40,70 +62,98 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
     widgetsByStep.delete(step);
   };
 
-  const updateStep = (step: Element) => {
-    const output = SSH_STEP_NAMES.has(stepName(step)) ? stepOutput(step) : null;
-    const lines = output ? readOutputLines(output) : [];
-    const parsed = parseSshOutput(lines.map((line) => line.text));
-    // A config `run` step that calls itself "Enable SSH" is not CircleCI's: offer nothing from it.
-    if (lines.length === 0 || parsed.isConfigRunStep) return clearStep(step);
-
-    const container = containerIndex(step, page.container);
-    const wanted = new Map<string, { anchor: ChildNode; draw: Draw }>();
-    for (const { target, line } of parsed.commands) {
+  const showStep = (step: Element, reading: StepReading, verdict: Verdict, container: number) => {
+    const { lines, output } = reading;
+    const wanted = new Map<string, { anchor: ChildNode; view: (current: Prefs) => ComponentChild }>();
+    for (const { target, line } of output?.commands ?? []) {
       const anchor = lines[line]?.anchor;
-      if (anchor) {
-        wanted.set(`command ${line} ${JSON.stringify(target)}`, {
-          anchor,
-          draw: (mount, key) => render(<CopyCommand target={target} container={container} keyPath={key} />, mount),
-        });
-      }
+      if (!anchor) continue;
+      wanted.set(`command ${line} ${JSON.stringify(target)} ${JSON.stringify(verdict)}`, {
+        anchor,
+        view: (current) =>
+          verdict.trusted ? (
+            <CopyCommand target={target} container={container} prefs={current} />
+          ) : (
+            <StepWarning reason={verdict.reason} step={reading.facts.name} />
+          ),
+      });
     }
-    for (const line of parsed.unrecognisedLines) {
+    for (const line of output?.unrecognisedLines ?? []) {
       const anchor = lines[line]?.anchor;
-      if (anchor) wanted.set(`unrecognised ${line}`, { anchor, draw: (mount) => render(<UnrecognisedLine />, mount) });
+      if (anchor) wanted.set(`unrecognised ${line}`, { anchor, view: () => <UnrecognisedLine /> });
     }
 
     const previous = widgetsByStep.get(step) ?? new Map<string, Widget>();
     const current = new Map<string, Widget>();
-    for (const [id, { anchor, draw }] of wanted) {
+    for (const [id, { anchor, view }] of wanted) {
       const widget = previous.get(id) ?? { ...createShadowHost(css), draw: () => {} };
-      widget.draw = (key) => draw(widget.mount, key);
+      widget.draw = (currentPrefs) => render(view(currentPrefs), widget.mount);
       previous.delete(id);
       current.set(id, widget);
       // Only our own node moves; CircleCI's nodes are never moved or edited.
       if (anchor.nextSibling !== widget.host) anchor.after(widget.host);
-      widget.draw(keyPath);
+      widget.draw(prefs);
     }
     previous.forEach(removeWidget);
     if (current.size > 0) widgetsByStep.set(step, current);
     else widgetsByStep.delete(step);
   };
 
+  /** Judges the SSH steps of one container (the steps that share `list`) and shows what each offers. */
+  const updateContainer = (list: Element) => {
+    const steps = [...list.children].filter(isStep);
+    const readings = steps.map(readStep);
+    const verdicts = judgeSshSteps(readings.map((reading) => reading.facts));
+    steps.forEach((step, index) => {
+      const verdict = verdicts.get(index);
+      const reading = readings[index];
+      if (verdict && reading) showStep(step, reading, verdict, containerIndex(step, page.container));
+      else clearStep(step);
+    });
+  };
+
+  /** An SSH step always counts; another step only when what it is has changed. */
+  const changesJudgement = (step: Element) => {
+    const name = stepName(step);
+    if (isSshStepName(name)) return true;
+    const facts = JSON.stringify(readStep(step).facts);
+    if (factsOfOtherSteps.get(step) === facts) return false;
+    factsOfOtherSteps.set(step, facts);
+    return true;
+  };
+
   const observer = new MutationObserver((records) =>
     safely(() => {
-      const changed = new Set<Element>();
+      const containers = new Set<Element>();
       let removedSomething = false;
       for (const record of records) {
         const added = [...record.addedNodes];
         const removed = [...record.removedNodes];
         // Our own inserts and moves: nothing CircleCI changed.
-        if ([...added, ...removed].every(isShadowHost) && added.length + removed.length > 0) continue;
+        if (added.length + removed.length > 0 && [...added, ...removed].every(isShadowHost)) continue;
         removedSomething ||= removed.length > 0;
         const step = closestStep(record.target);
-        if (step) changed.add(step);
-        for (const node of added) if (node instanceof Element) findSteps(node).forEach((found) => changed.add(found));
+        if (step?.parentElement && changesJudgement(step)) containers.add(step.parentElement);
+        for (const node of added) {
+          if (!(node instanceof Element)) continue;
+          for (const found of findSteps(node)) if (found.parentElement) containers.add(found.parentElement);
+        }
+        // A step removed from a list changes what its siblings are judged against.
+        if (removed.some((node) => node instanceof Element && isStep(node)) && record.target instanceof Element) {
+          containers.add(record.target);
+        }
       }
       if (removedSomething) {
         for (const step of widgetsByStep.keys()) if (!step.isConnected) clearStep(step);
       }
-      changed.forEach(updateStep);
+      containers.forEach(updateContainer);
     }),
   );
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
 
   watchPrefs((read) => {
-    keyPath = read.prefs.keyPath;
-    for (const widgets of widgetsByStep.values()) for (const widget of widgets.values()) widget.draw(keyPath);
+    prefs = read.prefs;
+    for (const widgets of widgetsByStep.values()) for (const widget of widgets.values()) widget.draw(prefs);
   }, signal);
 
   signal.addEventListener(
@@ -115,8 +165,9 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
     { once: true },
   );
 
-  // The steps already on screen; from here on only what changes is read.
-  findSteps(document.body).forEach(updateStep);
+  // The containers already on screen; from here on only what changes is read.
+  for (const list of new Set(findSteps(document.body).map((step) => step.parentElement)))
+    if (list) updateContainer(list);
 }
 
 export const copySshCommand: Feature = { init };
