@@ -81,7 +81,12 @@ describe('parseSshOutput on the research samples', () => {
     $ ssh -p 54782 35.226.214.52 -- cmd.exe
     $ ssh -p 54782 35.226.214.52 -- powershell.exe`),
     ).toEqual(
-      ['bash.exe', 'cmd.exe', 'powershell.exe'].map((shell) => ({ host: '35.226.214.52', port: 54782, tty: false, shell })),
+      ['bash.exe', 'cmd.exe', 'powershell.exe'].map((shell) => ({
+        host: '35.226.214.52',
+        port: 54782,
+        tty: false,
+        shell,
+      })),
     );
     expect(targets('    $ ssh -t -p 54782 35.226.214.52 -- cmd.exe')).toEqual([
       { host: '35.226.214.52', port: 54782, tty: true, shell: 'cmd.exe' },
@@ -146,7 +151,9 @@ $ ssh -p 64535 3.239.179.134`),
 
 describe('what the page adds around a line', () => {
   it('strips ANSI colour codes and a line-number gutter', () => {
-    expect(cleanLine('\x1b[1;32m    $ ssh\x1b[0m -p 42915 \x1b[36m18.207.148.116\x1b[0m')).toBe('$ ssh -p 42915 18.207.148.116');
+    expect(cleanLine('\x1b[1;32m    $ ssh\x1b[0m -p 42915 \x1b[36m18.207.148.116\x1b[0m')).toBe(
+      '$ ssh -p 42915 18.207.148.116',
+    );
     expect(cleanLine('12    $ ssh -p 42915 18.207.148.116')).toBe('$ ssh -p 42915 18.207.148.116');
     expect(targets('3\x1b[32m$ ssh -p 42915 18.207.148.116\x1b[0m')).toHaveLength(1);
   });

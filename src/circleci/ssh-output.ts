@@ -51,8 +51,7 @@ const LISTED_KEY = new RegExp(`^- ${SHA256}(?: ${ALGORITHM})?$`);
 const BARE_SHA256 = new RegExp(`^${SHA256}$`);
 const BARE_MD5 = new RegExp(`^${MD5}$`);
 const LEGACY_HOST_FINGERPRINT = /^(?:- )?Host fingerprint: ((?:[0-9a-f]{2}:){15}[0-9a-f]{2})$/;
-const STAY_UP =
-  /This box will stay up for ([0-9hms.]+), or until ([0-9hms.]+) passes without an active SSH session/;
+const STAY_UP = /This box will stay up for ([0-9hms.]+), or until ([0-9hms.]+) passes without an active SSH session/;
 const GO_DURATION = /^(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+(?:\.[0-9]+)?)s)?$/;
 
 /** Splits raw output the way a terminal would, including the separators a hostile log might use. */
@@ -62,7 +61,11 @@ export function splitOutputLines(text: string): string[] {
 
 /** Removes colour codes and a line-number gutter, then surrounding blanks. */
 export function cleanLine(raw: string): string {
-  return raw.slice(0, MAX_LINE_LENGTH * 4).replace(ANSI_ESCAPES, '').replace(GUTTER, '').trim();
+  return raw
+    .slice(0, MAX_LINE_LENGTH * 4)
+    .replace(ANSI_ESCAPES, '')
+    .replace(GUTTER, '')
+    .trim();
 }
 
 /** `2h0m0s` → 7200. Go's `time.Duration` string form, as CircleCI prints it. */
@@ -146,9 +149,6 @@ function readStayUp(lines: readonly string[]): SshStepOutput['stayUp'] {
 }
 
 function unique(keys: readonly Fingerprint[]): Fingerprint[] {
-  const seen = new Set<string>();
-  return keys.filter((key) => {
-    const id = `${key.hash}:${key.value}:${key.algorithm ?? ''}`;
-    return seen.has(id) ? false : (seen.add(id), true);
-  });
+  const byId = new Map(keys.map((key) => [`${key.hash}:${key.value}:${key.algorithm ?? ''}`, key]));
+  return [...byId.values()];
 }
