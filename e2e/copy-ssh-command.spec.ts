@@ -1,26 +1,32 @@
 // The copy buttons on job pages, through the built extension in Chromium, reading the real clipboard.
 
-import { copyButtons, expand, expectedCommand, step } from './job-page';
 import { expect, test } from './fixtures';
+import { copyButtons, expand, expectedCommand, step } from './job-page';
 import { jobs, jobUrl, type LegacyScenario, legacyBuilds, legacyUrl, type Scenario } from './site/jobs.js';
 
 const KEY = '~/.ssh/id_ed25519';
 
 test.describe('direct form, one container (job 101)', () => {
-  test('copies the command with the key from the expanded Wait for SSH step', async ({ page, setPrefs, readClipboard }) => {
+  test('copies the command with the key from the expanded Wait for SSH step', async ({
+    page,
+    setPrefs,
+    readClipboard,
+  }) => {
     await setPrefs({ schemaVersion: 1, keyPath: KEY });
     await page.goto(jobUrl(101));
     const button = step(page, 'Wait for SSH').getByRole('button', { name: 'Copy SSH command for container 0' });
     await expect(button).toBeVisible();
-    await expect(step(page, 'Wait for SSH').getByText(`ssh -i ${KEY} -o IdentitiesOnly=yes -p 42915 18.207.148.116`)).toBeVisible();
+    await expect(
+      step(page, 'Wait for SSH').getByText(`ssh -i ${KEY} -o IdentitiesOnly=yes -p 42915 -- 18.207.148.116`),
+    ).toBeVisible();
     await button.click();
-    await expect.poll(readClipboard).toBe('ssh -i ~/.ssh/id_ed25519 -o IdentitiesOnly=yes -p 42915 18.207.148.116');
+    await expect.poll(readClipboard).toBe('ssh -i ~/.ssh/id_ed25519 -o IdentitiesOnly=yes -p 42915 -- 18.207.148.116');
   });
 
   test('without a key, copies the plain command', async ({ page, readClipboard }) => {
     await page.goto(jobUrl(101));
     await copyButtons(step(page, 'Wait for SSH')).click();
-    await expect.poll(readClipboard).toBe('ssh -p 42915 18.207.148.116');
+    await expect.poll(readClipboard).toBe('ssh -p 42915 -- 18.207.148.116');
   });
 
   test('shows a visible and announced confirmation', async ({ page }) => {
@@ -28,11 +34,14 @@ test.describe('direct form, one container (job 101)', () => {
     const waitForSsh = step(page, 'Wait for SSH');
     await copyButtons(waitForSsh).click();
     await expect(copyButtons(waitForSsh)).toHaveText('Copied');
-    await expect(waitForSsh.getByRole('status')).toHaveText('Copied: ssh -p 42915 18.207.148.116');
+    await expect(waitForSsh.getByRole('status')).toHaveText('Copied: ssh -p 42915 -- 18.207.148.116');
     await expect(copyButtons(waitForSsh)).toHaveText('Copy', { timeout: 4000 });
   });
 
-  test('the collapsed Enable SSH step gets its button when expanded, once, however often it is toggled', async ({ page, readClipboard }) => {
+  test('the collapsed Enable SSH step gets its button when expanded, once, however often it is toggled', async ({
+    page,
+    readClipboard,
+  }) => {
     await page.goto(jobUrl(101));
     const enableSsh = step(page, 'Enable SSH');
     await expect(copyButtons(page)).toHaveCount(1); // Wait for SSH only: Enable SSH is collapsed
@@ -42,7 +51,7 @@ test.describe('direct form, one container (job 101)', () => {
       await expect(copyButtons(enableSsh)).toHaveCount(i % 2 === 0 ? 1 : 0);
     }
     await copyButtons(enableSsh).click();
-    await expect.poll(readClipboard).toBe('ssh -p 42915 18.207.148.116');
+    await expect.poll(readClipboard).toBe('ssh -p 42915 -- 18.207.148.116');
   });
 
   test('works from the keyboard with a visible focus ring', async ({ page, readClipboard }) => {
@@ -55,7 +64,7 @@ test.describe('direct form, one container (job 101)', () => {
     const outline = await button.evaluate((element) => getComputedStyle(element).outlineStyle);
     expect(outline).toBe('solid');
     await page.keyboard.press('Enter');
-    await expect.poll(readClipboard).toBe('ssh -p 42915 18.207.148.116');
+    await expect.poll(readClipboard).toBe('ssh -p 42915 -- 18.207.148.116');
   });
 
   test('survives re-renders of the steps and of the output without duplicating', async ({ page, readClipboard }) => {
@@ -66,18 +75,25 @@ test.describe('direct form, one container (job 101)', () => {
       await page.evaluate(() => (window as unknown as { __fixture: { rerender(): void } }).__fixture.rerender());
       await expect(copyButtons(page)).toHaveCount(2);
       await page.evaluate(() =>
-        (window as unknown as { __fixture: { replaceOutput(name: string): void } }).__fixture.replaceOutput('Wait for SSH'),
+        (window as unknown as { __fixture: { replaceOutput(name: string): void } }).__fixture.replaceOutput(
+          'Wait for SSH',
+        ),
       );
       await expect(copyButtons(page)).toHaveCount(2);
     }
     await copyButtons(step(page, 'Enable SSH')).click();
-    await expect.poll(readClipboard).toBe('ssh -p 42915 18.207.148.116');
+    await expect.poll(readClipboard).toBe('ssh -p 42915 -- 18.207.148.116');
   });
 
-  test('picks up a new key from the popup without a reload', async ({ page, browserContext, popupUrl, readClipboard }) => {
+  test('picks up a new key from the popup without a reload', async ({
+    page,
+    browserContext,
+    popupUrl,
+    readClipboard,
+  }) => {
     await page.goto(jobUrl(101));
     const waitForSsh = step(page, 'Wait for SSH');
-    await expect(waitForSsh.getByText('ssh -p 42915 18.207.148.116', { exact: true })).toBeVisible();
+    await expect(waitForSsh.getByText('ssh -p 42915 -- 18.207.148.116', { exact: true })).toBeVisible();
 
     const popup = await browserContext.newPage();
     await popup.goto(popupUrl);
@@ -86,7 +102,7 @@ test.describe('direct form, one container (job 101)', () => {
     await expect(popup.getByText('Saved')).toBeVisible();
     await popup.close();
 
-    const quoted = `ssh -i ~/'keys/it'\\''s mine/id_ed25519' -o IdentitiesOnly=yes -p 42915 18.207.148.116`;
+    const quoted = `ssh -i ~/'keys/it'\\''s mine/id_ed25519' -o IdentitiesOnly=yes -p 42915 -- 18.207.148.116`;
     await expect(waitForSsh.getByText(quoted, { exact: true })).toBeVisible();
     await page.bringToFront();
     await copyButtons(waitForSsh).click();
@@ -94,7 +110,11 @@ test.describe('direct form, one container (job 101)', () => {
   });
 });
 
-test('parallel runs: one container at a time, switched in the page (job 102)', async ({ page, setPrefs, readClipboard }) => {
+test('parallel runs: one container at a time, switched in the page (job 102)', async ({
+  page,
+  setPrefs,
+  readClipboard,
+}) => {
   await setPrefs({ schemaVersion: 1, keyPath: KEY });
   await page.goto(jobUrl(102));
   await expect(copyButtons(page)).toHaveCount(1);
@@ -106,7 +126,7 @@ test('parallel runs: one container at a time, switched in the page (job 102)', a
   await expect(container2).toHaveCount(1);
   await expect(page.getByRole('button', { name: 'Copy SSH command for container 0' })).toHaveCount(0);
   await container2.click();
-  await expect.poll(readClipboard).toBe(`ssh -i ${KEY} -o IdentitiesOnly=yes -p 63535 54.236.40.67`);
+  await expect.poll(readClipboard).toBe(`ssh -i ${KEY} -o IdentitiesOnly=yes -p 63535 -- 54.236.40.67`);
 
   await page.goBack();
   await expect(page.getByRole('button', { name: 'Copy SSH command for container 0' })).toHaveCount(1);
@@ -127,11 +147,14 @@ test('Windows: one button per shell, the shell in its name (job 103)', async ({ 
 test('proxy form keeps the per-container user (job 104)', async ({ page, readClipboard }) => {
   await page.goto(jobUrl(104, 1));
   await copyButtons(step(page, 'Wait for SSH')).click();
-  await expect.poll(readClipboard).toBe('ssh 057f0065-7e6d-4912-921b-50917ff046a3-1@ssh.circleci.com');
+  await expect.poll(readClipboard).toBe('ssh -- 057f0065-7e6d-4912-921b-50917ff046a3-1@ssh.circleci.com');
   await expect(page.getByRole('button', { name: 'Copy SSH command for container 1' })).toHaveCount(1);
 });
 
-test('streaming: no button while "Setting up SSH...", then one per command as output arrives (job 105)', async ({ page, readClipboard }) => {
+test('streaming: no button while "Setting up SSH...", then one per command as output arrives (job 105)', async ({
+  page,
+  readClipboard,
+}) => {
   await page.goto(jobUrl(105));
   const enableSsh = step(page, 'Enable SSH');
   await expect(enableSsh.getByText('Setting up SSH...')).toBeVisible();
@@ -139,21 +162,21 @@ test('streaming: no button while "Setting up SSH...", then one per command as ou
   await expect(copyButtons(enableSsh)).toHaveCount(1);
   await expect(copyButtons(step(page, 'Wait for SSH'))).toHaveCount(1);
   await copyButtons(enableSsh).click();
-  await expect.poll(readClipboard).toBe('ssh -p 64536 100.26.97.124');
+  await expect.poll(readClipboard).toBe('ssh -p 64536 -- 100.26.97.124');
 });
 
 test('SPA navigation to another job and back leaves no stale buttons', async ({ page, readClipboard }) => {
   await page.goto(jobUrl(101));
-  await expect(page.getByText('ssh -p 42915 18.207.148.116', { exact: true })).toHaveCount(1);
+  await expect(page.getByText('ssh -p 42915 -- 18.207.148.116', { exact: true })).toHaveCount(1);
   await page.getByRole('link', { name: 'build (107)' }).click();
   await expect(page).toHaveURL(/jobs\/107$/);
-  await expect(page.getByText('ssh -p 42915 18.207.148.116', { exact: true })).toHaveCount(0);
+  await expect(page.getByText('ssh -p 42915 -- 18.207.148.116', { exact: true })).toHaveCount(0);
   await expect(copyButtons(page)).toHaveCount(1);
   await copyButtons(page).click();
-  await expect.poll(readClipboard).toBe('ssh -p 54782 runner-7.build.example.com');
+  await expect.poll(readClipboard).toBe('ssh -p 54782 -- runner-7.build.example.com');
   await page.goBack();
   await expect(page).toHaveURL(/jobs\/101$/);
-  await expect(page.getByText('ssh -p 42915 18.207.148.116', { exact: true })).toHaveCount(1);
+  await expect(page.getByText('ssh -p 42915 -- 18.207.148.116', { exact: true })).toHaveCount(1);
   await expect(copyButtons(page)).toHaveCount(1);
 });
 
@@ -169,20 +192,23 @@ test('jobs without CircleCI SSH steps get no buttons (jobs 106 and 108)', async 
   await expect(copyButtons(page)).toHaveCount(0);
 });
 
-test('hostile lines get "not recognised" and nothing to copy; the real command still works (job 109)', async ({ page, readClipboard }) => {
+test('hostile lines get "not recognised" and nothing to copy; the real command still works (job 109)', async ({
+  page,
+  readClipboard,
+}) => {
   await page.goto(jobUrl(109));
   const enableSsh = await expand(page, 'Enable SSH');
   await expect(copyButtons(enableSsh)).toHaveCount(1);
   await expect(enableSsh.getByText('was not recognised')).toHaveCount(3);
   await copyButtons(enableSsh).click();
-  await expect.poll(readClipboard).toBe('ssh -p 64535 3.239.179.134');
+  await expect.poll(readClipboard).toBe('ssh -p 64535 -- 3.239.179.134');
 });
 
 test('legacy UI: containers from the container pills, 1.0 user kept (build 55)', async ({ page, readClipboard }) => {
   await page.goto(legacyUrl(55));
   await expand(page, 'Enable SSH');
   await copyButtons(step(page, 'Enable SSH')).click();
-  await expect.poll(readClipboard).toBe('ssh -p 64594 ubuntu@18.221.109.33');
+  await expect.poll(readClipboard).toBe('ssh -p 64594 -- ubuntu@18.221.109.33');
 
   await page.locator('.container-selector', { hasText: '1' }).click();
   await expect(page).toHaveURL(/containers\/1$/);
@@ -190,14 +216,26 @@ test('legacy UI: containers from the container pills, 1.0 user kept (build 55)',
   await expect(container1.first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Copy SSH command for container 0' })).toHaveCount(0);
   await container1.first().click();
-  await expect.poll(readClipboard).toBe('ssh -p 64784 ubuntu@54.224.97.243');
+  await expect.poll(readClipboard).toBe('ssh -p 64784 -- ubuntu@54.224.97.243');
 });
 
 // Every scenario, container and SSH step: exactly the expected buttons, each copying exactly its command.
 const scenarios = [
-  ...Object.entries(jobs).map(([number, job]) => ({ name: `job ${number}`, job, url: (c: number) => jobUrl(Number(number), c) })),
-  ...Object.entries(legacyBuilds).map(([number, job]) => ({ name: `legacy build ${number}`, job, url: (c: number) => legacyUrl(Number(number), c) })),
-].filter((scenario) => scenario.job !== undefined) as { name: string; job: Scenario | LegacyScenario; url: (c: number) => string }[];
+  ...Object.entries(jobs).map(([number, job]) => ({
+    name: `job ${number}`,
+    job,
+    url: (c: number) => jobUrl(Number(number), c),
+  })),
+  ...Object.entries(legacyBuilds).map(([number, job]) => ({
+    name: `legacy build ${number}`,
+    job,
+    url: (c: number) => legacyUrl(Number(number), c),
+  })),
+].filter((scenario) => scenario.job !== undefined) as {
+  name: string;
+  job: Scenario | LegacyScenario;
+  url: (c: number) => string;
+}[];
 for (const { name, job, url } of scenarios) {
   test(`${name}: ${job.title}: every expected command, nothing else`, async ({ page, setPrefs, readClipboard }) => {
     await setPrefs({ schemaVersion: 1, keyPath: KEY });

@@ -24,6 +24,7 @@ interface TestFixtures {
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   browserContext: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
     async ({}, use) => {
       const context = await chromium.launchPersistentContext('', {
         ...(chromiumPath ? { executablePath: chromiumPath } : {}),

@@ -17,8 +17,13 @@ export function step(page: Page, name: string): Locator {
     .or(page.locator('.container-view > div[id^="action-"]').filter({ has: legacyHeader }));
 }
 
+/** CircleCI's own SSH step when config steps share its name: Enable SSH comes first, Wait for SSH last. */
+export function builtInStep(page: Page, name: string): Locator {
+  return name === 'Wait for SSH' ? step(page, name).last() : step(page, name).first();
+}
+
 export async function expand(page: Page, name: string): Promise<Locator> {
-  const block = step(page, name);
+  const block = builtInStep(page, name);
   await block.waitFor(); // a step may appear only later, as Wait for SSH does while a job streams
   const header = block.locator('button[data-cy="step-name"]');
   if ((await header.count()) > 0) {
@@ -33,14 +38,14 @@ export function copyButtons(scope: Page | Locator): Locator {
   return scope.getByRole('button', { name: COPY_BUTTON });
 }
 
-/** What the extension must copy for a target the scenario expects: the oracle, written out here. */
+/** What the extension must copy for a target the scenario expects (POSIX shells): the oracle, written out here. */
 export function expectedCommand(target: ExpectedCommand, keyPath?: string): string {
+  const destination = target.user ? `${target.user}@${target.host}` : target.host;
   return [
     'ssh',
     ...(keyPath ? ['-i', keyPath, '-o', 'IdentitiesOnly=yes'] : []),
     ...(target.tty ? ['-t'] : []),
     ...(target.port ? ['-p', String(target.port)] : []),
-    target.user ? `${target.user}@${target.host}` : target.host,
-    ...(target.shell ? ['--', target.shell] : []),
+    ...(target.shell ? [destination, '--', target.shell] : ['--', destination]),
   ].join(' ');
 }

@@ -1,7 +1,7 @@
 // The popup, opened from its extension URL in a tab (the same page the toolbar button shows).
 
 import { expect, test } from './fixtures';
-import { step } from './job-page';
+import { copyButtons, step } from './job-page';
 import { jobUrl } from './site/jobs.js';
 
 const storedPrefs = (background: import('@playwright/test').Worker) =>
@@ -14,10 +14,14 @@ test('saves the default key as you type, with a visible "Saved"', async ({ page,
   await field.pressSequentially('~/.ssh/id_work', { delay: 20 });
   await expect(page.getByRole('status')).toHaveText('Saved');
   expect(await storedPrefs(background)).toEqual({ prefs: { schemaVersion: 1, keyPath: '~/.ssh/id_work' } });
-  await expect(page.getByText('ssh -i ~/.ssh/id_work -o IdentitiesOnly=yes -p 42915 18.207.148.116')).toBeVisible();
+  await expect(page.getByText('ssh -i ~/.ssh/id_work -o IdentitiesOnly=yes -p 42915 -- 18.207.148.116')).toBeVisible();
 });
 
-test('saves on Enter and on blur at once, so closing the popup right after loses nothing', async ({ browserContext, popupUrl, background }) => {
+test('saves on Enter and on blur at once, so closing the popup right after loses nothing', async ({
+  browserContext,
+  popupUrl,
+  background,
+}) => {
   // Closing the page cancels the pending debounced save: only the immediate save can reach storage.
   for (const [value, leave] of [
     ['~/.ssh/id_enter', 'Enter'],
@@ -35,7 +39,12 @@ test('saves on Enter and on blur at once, so closing the popup right after loses
   }
 });
 
-test('shows the stored key when it opens, and clearing it means "no key"', async ({ page, popupUrl, setPrefs, background }) => {
+test('shows the stored key when it opens, and clearing it means "no key"', async ({
+  page,
+  popupUrl,
+  setPrefs,
+  background,
+}) => {
   await setPrefs({ schemaVersion: 1, keyPath: '~/.ssh/id_stored' });
   await page.goto(popupUrl);
   const field = page.getByLabel('Default SSH key');
@@ -46,7 +55,12 @@ test('shows the stored key when it opens, and clearing it means "no key"', async
   expect(await storedPrefs(background)).toEqual({ prefs: { schemaVersion: 1 } });
 });
 
-test('refuses a path that cannot be a key, inline, and keeps the saved one', async ({ page, popupUrl, setPrefs, background }) => {
+test('refuses a path that cannot be a key, inline, and keeps the saved one', async ({
+  page,
+  popupUrl,
+  setPrefs,
+  background,
+}) => {
   await setPrefs({ schemaVersion: 1, keyPath: '~/.ssh/id_good' });
   await page.goto(popupUrl);
   const field = page.getByLabel('Default SSH key');
@@ -64,7 +78,12 @@ test('refuses a path that cannot be a key, inline, and keeps the saved one', asy
   expect(await storedPrefs(background)).toEqual({ prefs: { schemaVersion: 1, keyPath: '~/.ssh/id_good' } });
 });
 
-test('unreadable stored settings: a notice in the popup, defaults on job pages', async ({ page, popupUrl, setPrefs, readClipboard }) => {
+test('unreadable stored settings: a notice in the popup, defaults on job pages', async ({
+  page,
+  popupUrl,
+  setPrefs,
+  readClipboard,
+}) => {
   await setPrefs({ schemaVersion: 1, keyPath: '~/.ssh/id\nrm -rf ~' });
   await page.goto(popupUrl);
   await expect(page.getByRole('alert')).toContainText('could not be read');
@@ -72,5 +91,49 @@ test('unreadable stored settings: a notice in the popup, defaults on job pages',
 
   await page.goto(jobUrl(101));
   await step(page, 'Wait for SSH').getByRole('button', { name: 'Copy SSH command for container 0' }).click();
-  await expect.poll(readClipboard).toBe('ssh -p 42915 18.207.148.116');
+  await expect.poll(readClipboard).toBe('ssh -p 42915 -- 18.207.148.116');
+});
+
+test('the shell choice changes how the key is quoted, on open job pages too', async ({
+  browserContext,
+  page,
+  popupUrl,
+  setPrefs,
+  readClipboard,
+}) => {
+  await setPrefs({ schemaVersion: 1, keyPath: "~/my keys/it's" });
+  await page.goto(jobUrl(101));
+  const waitForSsh = step(page, 'Wait for SSH');
+  await expect(
+    waitForSsh.getByText(`ssh -i ~/'my keys/it'\\''s' -o IdentitiesOnly=yes -p 42915 -- 18.207.148.116`),
+  ).toBeVisible();
+
+  const popup = await browserContext.newPage();
+  await popup.goto(popupUrl);
+  await expect(popup.getByText('Commands are quoted for sh, bash, zsh')).toBeVisible();
+  const shell = popup.getByLabel('Shell for copied commands');
+  for (const [label, command] of [
+    ['fish', `ssh -i ~/'my keys/it\\'s' -o IdentitiesOnly=yes -p 42915 -- 18.207.148.116`],
+    ['PowerShell', `ssh -i '~/my keys/it''s' -o IdentitiesOnly=yes -p 42915 '--' 18.207.148.116`],
+    ['Windows cmd.exe', `ssh -i "~/my keys/it's" -o IdentitiesOnly=yes -p 42915 -- 18.207.148.116`],
+  ] as const) {
+    await shell.selectOption({ label });
+    await expect(popup.getByText(`Commands are quoted for ${label}`)).toBeVisible();
+    await expect(popup.getByRole('status')).toHaveText('Saved');
+    await expect(waitForSsh.getByText(command, { exact: true })).toBeVisible();
+  }
+  await popup.close();
+  await page.bringToFront();
+  await copyButtons(waitForSsh).click();
+  await expect.poll(readClipboard).toBe(`ssh -i "~/my keys/it's" -o IdentitiesOnly=yes -p 42915 -- 18.207.148.116`);
+});
+
+test('a key path cmd.exe cannot quote is refused when cmd is chosen', async ({ page, popupUrl, background }) => {
+  await page.goto(popupUrl);
+  await page.getByLabel('Shell for copied commands').selectOption({ label: 'Windows cmd.exe' });
+  const field = page.getByLabel('Default SSH key');
+  await field.fill('C:\\keys\\wow!\\id');
+  await field.press('Enter');
+  await expect(page.getByRole('status')).toContainText('cmd.exe cannot quote');
+  expect(await storedPrefs(background)).toEqual({ prefs: { schemaVersion: 1, shell: 'cmd' } });
 });

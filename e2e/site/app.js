@@ -135,7 +135,13 @@ function shownSteps() {
 
 function stepList() {
   view.blocks = new Map();
-  return el('div', { 'data-cy': 'steps' }, ...shownSteps().filter((s) => s.visible).map(stepBlock));
+  return el(
+    'div',
+    { 'data-cy': 'steps' },
+    ...shownSteps()
+      .filter((s) => s.visible)
+      .map(stepBlock),
+  );
 }
 
 function stepBlock(step) {
@@ -189,7 +195,10 @@ function showStep(step) {
   step.visible = true;
   if (!view || !shownSteps().includes(step)) return;
   const steps = shownSteps();
-  const next = steps.slice(steps.indexOf(step) + 1).map((s) => view.blocks.get(s)).find(Boolean);
+  const next = steps
+    .slice(steps.indexOf(step) + 1)
+    .map((s) => view.blocks.get(s))
+    .find(Boolean);
   view.steps.insertBefore(stepBlock(step), next ?? null);
 }
 
@@ -206,7 +215,9 @@ function jobLink(number) {
 }
 
 function relatedJobs() {
-  const others = Object.keys(jobs).map(Number).filter((n) => n !== view.job.number);
+  const others = Object.keys(jobs)
+    .map(Number)
+    .filter((n) => n !== view.job.number);
   const list = el('ul', {}, ...others.map(jobLink));
   return el('aside', { 'aria-label': 'Related jobs' }, el('h2', {}, 'Related jobs'), list);
 }

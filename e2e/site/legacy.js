@@ -35,7 +35,11 @@ function chunk(message) {
 
 function detail(action) {
   const pre = el('pre', { class: 'output' }, ...action.messages.map(chunk));
-  return el('div', { class: 'detail-wrapper' }, el('div', { class: 'detail' }, el('div', { class: 'action-log-messages' }, pre)));
+  return el(
+    'div',
+    { class: 'detail-wrapper' },
+    el('div', { class: 'detail' }, el('div', { class: 'action-log-messages' }, pre)),
+  );
 }
 
 function actionView(action) {

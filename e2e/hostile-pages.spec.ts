@@ -1,0 +1,104 @@
+// Job output is written by whoever controls the build config. These pages try to make the extension
+// copy something else; only CircleCI's own steps and validated targets may ever reach the clipboard.
+
+import { chromium, type Page } from '@playwright/test';
+import { chromiumPath } from './browser.js';
+import { expect, test } from './fixtures';
+import { copyButtons, expand, step } from './job-page';
+import { jobUrl } from './site/jobs.js';
+import { serveCircleCI } from './site/serve.js';
+
+test('a config run step named Enable SSH gets a warning, never a button (job 108)', async ({ page }) => {
+  await page.goto(jobUrl(108));
+  const impostor = step(page, 'Enable SSH');
+  await expect(impostor.getByRole('note')).toContainText("run step from the job's configuration");
+  await expect(copyButtons(page)).toHaveCount(0);
+});
+
+test('impostor steps in an SSH rerun: only the built-in steps copy (job 110)', async ({ page, readClipboard }) => {
+  await page.goto(jobUrl(110));
+  const [realEnable, fakeEnable] = [step(page, 'Enable SSH').first(), step(page, 'Enable SSH').nth(1)];
+  await expand(page, 'Enable SSH');
+  await expect(fakeEnable.getByRole('note')).toContainText("run step from the job's configuration");
+  await expect(step(page, 'Wait for SSH').nth(0).getByRole('note')).toContainText(
+    "run step from the job's configuration",
+  );
+  await expect(copyButtons(page)).toHaveCount(2);
+  await copyButtons(realEnable).click();
+  await expect.poll(readClipboard).toBe('ssh -p 42917 -- 18.207.148.120');
+
+  // Collapsed, the fake could be anything: the real step stops offering a copy until it is shown again.
+  await fakeEnable.locator('button[data-cy="step-name"]').click();
+  await expect(copyButtons(realEnable)).toHaveCount(0);
+  await expect(realEnable.getByRole('note')).toContainText('more than one step is named "Enable SSH"');
+  await fakeEnable.locator('button[data-cy="step-name"]').click();
+  await expect(copyButtons(realEnable)).toHaveCount(1);
+});
+
+test('Enable SSH and Wait for SSH that disagree: a warning on both, nothing to copy (job 111)', async ({ page }) => {
+  await page.goto(jobUrl(111));
+  await expect(step(page, 'Enable SSH').getByRole('note')).toContainText('print different targets');
+  await expect(step(page, 'Wait for SSH').getByRole('note')).toContainText('print different targets');
+  await expect(copyButtons(page)).toHaveCount(0);
+});
+
+test('the adversarial corpus: every hostile line is "not recognised", the real one copies exactly (job 112)', async ({
+  page,
+  readClipboard,
+}) => {
+  await page.goto(jobUrl(112));
+  const enableSsh = step(page, 'Enable SSH');
+  await expect(copyButtons(enableSsh)).toHaveCount(1);
+  await expect(enableSsh.getByText('was not recognised')).toHaveCount(14);
+  await copyButtons(enableSsh).click();
+  await expect.poll(readClipboard).toBe('ssh -p 64535 -- 3.239.179.134');
+});
+
+test('a line separator inside a command line copies only the ssh part (job 114)', async ({ page, readClipboard }) => {
+  await page.goto(jobUrl(114));
+  for (const name of ['Enable SSH', 'Wait for SSH']) {
+    await copyButtons(step(page, name)).click();
+    await expect.poll(readClipboard).toBe('ssh -p 64535 -- 3.239.179.134');
+  }
+});
+
+// Streams 50 lines into the step holding the 5 MB line, one task each as a running step would, and
+// returns the main thread's script time (page and content scripts alike) spent meanwhile.
+async function scriptTimeWhileStreaming(page: Page): Promise<number> {
+  await page.goto(jobUrl(113));
+  await expect(page.locator('[data-cy="steps"]')).toBeVisible();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const scriptSeconds = async () =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? 0;
+  const before = await scriptSeconds();
+  await page.evaluate(async () => {
+    const fixture = (window as unknown as { __fixture: { append(step: string, lines: string[]): void } }).__fixture;
+    for (let i = 0; i < 50; i++) {
+      fixture.append('Print bundle', [`chunk ${i}`]);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  });
+  return (await scriptSeconds()) - before;
+}
+
+test('a 5 MB single-line log in another step costs the page almost nothing extra (job 113)', async ({
+  page,
+  readClipboard,
+}) => {
+  // The same page in the same Chromium without the extension, for the page's own script time.
+  const plain = await chromium.launch({ ...(chromiumPath ? { executablePath: chromiumPath } : {}), headless: true });
+  const plainContext = await plain.newContext();
+  await serveCircleCI(plainContext);
+  const withoutExtension = await scriptTimeWhileStreaming(await plainContext.newPage());
+  await plain.close();
+
+  const withExtension = await scriptTimeWhileStreaming(page);
+  // Reading the huge step even once per batch would cost tens of milliseconds per batch here.
+  expect(withExtension - withoutExtension).toBeLessThan(0.1);
+
+  await expect(copyButtons(step(page, 'Wait for SSH'))).toHaveCount(1);
+  await expand(page, 'Enable SSH');
+  await copyButtons(step(page, 'Enable SSH')).click();
+  await expect.poll(readClipboard).toBe('ssh -p 42919 -- 18.207.148.122');
+});
