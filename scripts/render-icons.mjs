@@ -5,9 +5,10 @@
 //   assets/icon-small.svg pixel-snapped variant, used for 16 and 32 px (stays crisp)
 // Run from the repo root: node scripts/render-icons.mjs
 // Uses Playwright with the system Chromium (/usr/bin/chromium), headless.
-import { chromium } from '@playwright/test';
-import { readFile, mkdir } from 'node:fs/promises';
+
+import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = `${root}public/icons`;

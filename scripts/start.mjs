@@ -33,7 +33,9 @@ if (!headless) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://app.circleci.com' });
     const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     // What the popup would store after you typed a key into it.
-    await background.evaluate(() => chrome.storage.sync.set({ prefs: { schemaVersion: 1, keyPath: '~/.ssh/id_ed25519' } }));
+    await background.evaluate(() =>
+      chrome.storage.sync.set({ prefs: { schemaVersion: 1, keyPath: '~/.ssh/id_ed25519' } }),
+    );
 
     const page = await context.newPage();
     await page.goto(demoJob);
