@@ -1,28 +1,36 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../shared/browser';
+import { type MessageKey, t } from '../shared/i18n';
 import { checkKeyPath, type KeyPathProblem } from '../shared/key-path';
 import { parseSavePrefsResponse, type SavePrefsRequest } from '../shared/messages';
 import { DEFAULT_PREFS, type Prefs, type PrefsNotice } from '../shared/prefs';
 import { loadPrefs } from '../shared/prefs-storage';
-import { isShell, SHELL_NAMES, SHELLS } from '../shared/shell-quote';
+import { isShell, SHELLS, type Shell } from '../shared/shell-quote';
 import { buildSshCommand } from '../shared/ssh-command';
 
 /** Long enough that typing a path is one write, short enough to feel saved (storage.sync: 120 writes a minute). */
 const SAVE_DELAY_MS = 500;
 const EXAMPLE_TARGET = { host: '18.207.148.116', port: 42915, tty: false } as const;
 
-const PROBLEMS: Record<KeyPathProblem | 'storage', string> = {
-  'control-character': 'A key path cannot contain line breaks, tabs or other control characters.',
-  'invisible-character': 'A key path cannot contain invisible or text-direction characters.',
-  'ssh-expansion': 'ssh expands “%” and “${” in key paths, so this path cannot work. Rename or link the key file.',
-  'cmd-special-character': 'cmd.exe cannot quote “"” or “!” in a path. Rename or link the key file.',
-  'too-long': 'This path is too long.',
-  storage: 'Could not save: the browser’s storage refused the change. Try again in a minute.',
+const PROBLEMS: Record<KeyPathProblem | 'storage', MessageKey> = {
+  'control-character': 'problemControlCharacter',
+  'invisible-character': 'problemInvisibleCharacter',
+  'ssh-expansion': 'problemSshExpansion',
+  'cmd-special-character': 'problemCmdSpecialCharacter',
+  'too-long': 'problemTooLong',
+  storage: 'problemStorage',
 };
 
-const NOTICES: Record<PrefsNotice, string> = {
-  invalid: 'Your saved settings could not be read, so the defaults are in use until you save again.',
-  'newer-version': 'These settings were saved by a newer version of this extension on another device.',
+const NOTICES: Record<PrefsNotice, MessageKey> = {
+  invalid: 'noticeInvalid',
+  'newer-version': 'noticeNewerVersion',
+};
+
+const SHELL_NAMES: Record<Shell, MessageKey> = {
+  posix: 'shellPosix',
+  fish: 'shellFish',
+  powershell: 'shellPowershell',
+  cmd: 'shellCmd',
 };
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; message: string };
@@ -45,7 +53,7 @@ export function Popup() {
   }, []);
 
   const check = checkKeyPath(prefs.keyPath, prefs.shell);
-  const problem = check.ok ? undefined : PROBLEMS[check.problem];
+  const problem = check.ok ? undefined : t(PROBLEMS[check.problem]);
 
   const save = async (next: Prefs) => {
     clearTimeout(timer.current);
@@ -59,7 +67,7 @@ export function Popup() {
       setNotice(undefined);
       setStatus({ kind: 'saved' });
     } else {
-      setStatus({ kind: 'error', message: PROBLEMS[response.problem] });
+      setStatus({ kind: 'error', message: t(PROBLEMS[response.problem]) });
     }
   };
 
@@ -74,13 +82,13 @@ export function Popup() {
 
   return (
     <>
-      <h1>CircleCI SSH Copy</h1>
+      <h1>{t('popupHeading')}</h1>
       {notice && (
         <p class="notice" role="alert">
-          {NOTICES[notice]}
+          {t(NOTICES[notice])}
         </p>
       )}
-      <label for="key-path">Default SSH key</label>
+      <label for="key-path">{t('keyPathLabel')}</label>
       <input
         id="key-path"
         type="text"
@@ -98,12 +106,12 @@ export function Popup() {
         }}
       />
       <p id="key-path-hint" class="hint">
-        The private key whose public half you added to CircleCI or your VCS account. Leave it empty to let ssh choose.
+        {t('keyPathHint')}
       </p>
       <p id="key-path-status" class={problem || status.kind === 'error' ? 'status error' : 'status'} role="status">
-        {problem ?? (status.kind === 'saved' ? 'Saved' : status.kind === 'error' ? status.message : '')}
+        {problem ?? (status.kind === 'saved' ? t('saved') : status.kind === 'error' ? status.message : '')}
       </p>
-      <label for="shell">Shell for copied commands</label>
+      <label for="shell">{t('shellLabel')}</label>
       <select
         id="shell"
         value={prefs.shell}
@@ -115,13 +123,13 @@ export function Popup() {
       >
         {SHELLS.map((shell) => (
           <option key={shell} value={shell}>
-            {SHELL_NAMES[shell]}
+            {t(SHELL_NAMES[shell])}
           </option>
         ))}
       </select>
       {example && (
         <p class="example">
-          Commands are quoted for {SHELL_NAMES[prefs.shell]} and look like: <code>{example}</code>
+          {t('commandExample', t(SHELL_NAMES[prefs.shell]))} <code>{example}</code>
         </p>
       )}
     </>

@@ -45,3 +45,12 @@ export function onInstalledOrUpdated(handler: () => void): void {
 export function isFromExtensionPage(sender: MessageSender): boolean {
   return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL(''));
 }
+
+export function getMessage(key: string, substitutions: string[]): string {
+  return browser.i18n.getMessage(key, substitutions);
+}
+
+/** The browser's UI language, e.g. `en-US`, for the `lang` of our pages. */
+export function uiLanguage(): string {
+  return browser.i18n.getUILanguage();
+}

@@ -5,13 +5,6 @@
 export const SHELLS = ['posix', 'fish', 'powershell', 'cmd'] as const;
 export type Shell = (typeof SHELLS)[number];
 
-export const SHELL_NAMES: Record<Shell, string> = {
-  posix: 'sh, bash, zsh',
-  fish: 'fish',
-  powershell: 'PowerShell',
-  cmd: 'Windows cmd.exe',
-};
-
 export function isShell(value: unknown): value is Shell {
   return (SHELLS as readonly unknown[]).includes(value);
 }

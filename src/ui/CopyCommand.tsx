@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SshTarget } from '../circleci/ssh-target';
 import type { Distrust } from '../circleci/step-trust';
+import { t } from '../shared/i18n';
 import type { Prefs } from '../shared/prefs';
 import { commandFor, isSafeToPaste } from '../shared/ssh-command';
 
 /** The accessible name other tools and tests rely on: `Copy SSH command for container 2 (cmd.exe)`. */
 export function copyLabel(container: number, shell?: string): string {
-  return `Copy SSH command for container ${container}${shell ? ` (${shell})` : ''}`;
+  return shell ? t('copyLabelWithShell', String(container), shell) : t('copyLabel', String(container));
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -30,11 +31,7 @@ export function CopyCommand({ target, container, prefs }: CopyCommandProps) {
   }, [state]);
 
   if (command === undefined) {
-    return (
-      <p class="problem">
-        Your saved SSH key path can't be used in a command. Open the CircleCI SSH Copy popup to fix it.
-      </p>
-    );
+    return <p class="problem">{t('keyUnusable')}</p>;
   }
 
   const copy = async () => {
@@ -52,35 +49,25 @@ export function CopyCommand({ target, container, prefs }: CopyCommandProps) {
     <div class="row">
       <code class="command">{command.text}</code>
       <button type="button" aria-label={copyLabel(container, target.shell)} onClick={copy}>
-        {state === 'copied' ? 'Copied' : 'Copy'}
+        {state === 'copied' ? t('copiedButton') : t('copyButton')}
       </button>
       {/* The button already shows "Copied"; this region says it to screen readers, and shows failures. */}
       <span role="status" class={state === 'failed' ? 'status error' : 'visually-hidden'}>
-        {state === 'copied'
-          ? `Copied: ${command.text}`
-          : state === 'failed'
-            ? 'Copy failed: the browser refused the clipboard.'
-            : ''}
+        {state === 'copied' ? t('copiedAnnouncement', command.text) : state === 'failed' ? t('copyFailed') : ''}
       </span>
     </div>
   );
 }
 
 export function UnrecognisedLine() {
-  return (
-    <p class="problem">This line looks like an ssh command but was not recognised, so there is nothing to copy.</p>
-  );
+  return <p class="problem">{t('lineNotRecognised')}</p>;
 }
 
 const DISTRUST_MESSAGES: Record<Distrust, (step: string) => string> = {
-  'config-step': (step) =>
-    `Not copied: this "${step}" step is a run step from the job's configuration (its output starts with a shell line), not CircleCI's own.`,
-  duplicate: (step) =>
-    `Not copied: more than one step is named "${step}". Expand the others; once they show they are run steps from the configuration, the real one can be copied.`,
-  'out-of-order': (step) =>
-    `Not copied: this "${step}" step is not where CircleCI puts its own, so it may come from the job's configuration.`,
-  disagree: () =>
-    'Not copied: Enable SSH and Wait for SSH print different targets. Check the job output before connecting.',
+  'config-step': (step) => t('distrustConfigStep', step),
+  duplicate: (step) => t('distrustDuplicate', step),
+  'out-of-order': (step) => t('distrustOutOfOrder', step),
+  disagree: () => t('distrustDisagree'),
 };
 
 /** In place of a copy button, on a line we will not copy from. */
