@@ -1,9 +1,10 @@
 import { defineConfig } from '@playwright/test';
 
-// Extensions need a persistent Chromium context, created per test worker in e2e/fixtures.ts.
+// Two projects. chromium: extensions need a persistent Chromium context, created per test worker in
+// e2e/fixtures.ts. firefox: Firefox ESR driven by puppeteer-core over WebDriver BiDi (e2e/firefox/
+// firefox.ts), because Playwright's own Firefox cannot load extensions; Playwright only runs the specs.
 // One worker: the machines have 2 cores and every test drives a whole browser.
 export default defineConfig({
-  testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   workers: 1,
   timeout: 30_000,
@@ -12,4 +13,8 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: { trace: 'retain-on-failure' },
+  projects: [
+    { name: 'chromium', testDir: 'e2e', testIgnore: 'firefox/**' },
+    { name: 'firefox', testDir: 'e2e/firefox' },
+  ],
 });
