@@ -1,58 +1,80 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
-import { parseRequest, parseSavePrefsResponse } from './messages';
+import { parseBackgroundRequest, parseContentRequest, parseJobContext, parseSaveResponse } from './messages';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
-const { isFromExtensionPage } = await import('./browser');
+const { contentScriptPage, isFromExtensionPage } = await import('./browser');
 
-describe('parseRequest', () => {
-  it('accepts exactly the save-prefs shape', () => {
-    expect(parseRequest({ type: 'save-prefs', keyPath: '~/k', shell: 'fish' })).toEqual({
-      type: 'save-prefs',
-      keyPath: '~/k',
-      shell: 'fish',
-    });
+const FINGERPRINT = 'SHA256:P0nRIWAu7DDjSjJfIzu4nez3o7wr2IU+uIq45VQvIi8';
+
+describe('parseBackgroundRequest', () => {
+  it.each([
+    [{ type: 'save-prefs', prefs: { shell: 'fish' } }],
+    [{ type: 'open-options' }],
+    [{ type: 'set-project-rule', profileId: 'work' }],
+    [{ type: 'set-project-rule', profileId: null, project: 'github/acme/api' }],
+  ])('accepts %j', (message) => {
+    expect(parseBackgroundRequest(message)).toEqual(message);
   });
 
   it.each([
     [null],
     ['save-prefs'],
-    [{ type: 'save-prefs', keyPath: '~/k' }],
-    [{ type: 'save-prefs', keyPath: 7, shell: 'posix' }],
-    [{ type: 'save-prefs', keyPath: '~/k', shell: 'tcsh' }],
-    [{ type: 'set-prefs', keyPath: '~/k', shell: 'posix' }],
-    [{ type: 'save-prefs', keyPath: '~/k', shell: 'posix', extraOptions: '-oProxyCommand=x' }],
+    [{ type: 'save-prefs' }],
+    [{ type: 'save-prefs', prefs: {}, extraOptions: '-oProxyCommand=x' }],
+    [{ type: 'set-project-rule', profileId: 7 }],
+    [{ type: 'set-project-rule', profileId: 'work', project: 7 }],
+    [{ type: 'set-project-rule', profileId: 'work', keyPath: '~/k' }],
+    [{ type: 'open-options', url: 'https://evil.example/' }],
+    [{ type: 'set-prefs', prefs: {} }],
   ])('refuses %j', (message) => {
-    expect(parseRequest(message)).toBeUndefined();
+    expect(parseBackgroundRequest(message)).toBeUndefined();
   });
 });
 
-describe('parseSavePrefsResponse', () => {
-  it('reads answers and treats anything else as a storage failure', () => {
-    expect(parseSavePrefsResponse({ ok: true })).toEqual({ ok: true });
-    expect(parseSavePrefsResponse({ ok: false, problem: 'ssh-expansion' })).toEqual({
-      ok: false,
-      problem: 'ssh-expansion',
+describe('parseContentRequest', () => {
+  it('accepts only the two requests, bare', () => {
+    expect(parseContentRequest({ type: 'copy-command' })).toEqual({ type: 'copy-command' });
+    expect(parseContentRequest({ type: 'job-context' })).toEqual({ type: 'job-context' });
+    expect(parseContentRequest({ type: 'copy-command', text: 'rm -rf ~' })).toBeUndefined();
+    expect(parseContentRequest({ type: 'paste' })).toBeUndefined();
+  });
+});
+
+describe('answers', () => {
+  it('reads save answers and treats anything else as a storage failure', () => {
+    expect(parseSaveResponse({ ok: true })).toEqual({ ok: true });
+    expect(parseSaveResponse({ ok: false, problem: 'too-large' })).toEqual({ ok: false, problem: 'too-large' });
+    expect(parseSaveResponse(undefined)).toEqual({ ok: false, problem: 'storage' });
+    expect(parseSaveResponse({ ok: false, problem: '<img>' })).toEqual({ ok: false, problem: 'storage' });
+  });
+
+  it('keeps only well-formed fingerprints from a job context', () => {
+    expect(parseJobContext({ project: 'github/acme/api', authorizedKeys: [FINGERPRINT, 'x', 7] })).toEqual({
+      project: 'github/acme/api',
+      authorizedKeys: [FINGERPRINT],
     });
-    expect(parseSavePrefsResponse(undefined)).toEqual({ ok: false, problem: 'storage' });
-    expect(parseSavePrefsResponse({ ok: false, problem: '<img>' })).toEqual({ ok: false, problem: 'storage' });
+    expect(parseJobContext(undefined)).toBeUndefined();
   });
 });
 
-describe('isFromExtensionPage', () => {
+describe('senders', () => {
   const page = fakeBrowser.runtime.getURL('src/popup/index.html');
+  const job = 'https://app.circleci.com/pipelines/github/acme/api/1/workflows/w/jobs/2';
 
-  it('accepts our own popup, also when it is opened in a tab', () => {
+  it('tells our pages (also in a tab) from content scripts and others', () => {
     expect(isFromExtensionPage({ id: fakeBrowser.runtime.id, url: page })).toBe(true);
     expect(isFromExtensionPage({ id: fakeBrowser.runtime.id, url: page, tab: { id: 1 } as never })).toBe(true);
+    expect(isFromExtensionPage({ id: fakeBrowser.runtime.id, url: job, tab: { id: 1 } as never })).toBe(false);
+    expect(isFromExtensionPage({ id: 'other', url: page })).toBe(false);
+    expect(isFromExtensionPage({ id: fakeBrowser.runtime.id, url: `https://evil.example/?${page}` })).toBe(false);
   });
 
-  it.each([
-    ['a content script', { id: fakeBrowser.runtime.id, url: 'https://app.circleci.com/x', tab: { id: 1 } }],
-    ['another extension', { id: 'other', url: page }],
-    ['a web page', { url: 'https://evil.example/' }],
-    ['a page whose URL only mentions ours', { id: fakeBrowser.runtime.id, url: `https://evil.example/?${page}` }],
-  ])('refuses %s', (_name, sender) => {
-    expect(isFromExtensionPage(sender as never)).toBe(false);
+  it("gives a content script's page only for our own script in a top frame", () => {
+    const tab = { id: 1 } as never;
+    expect(contentScriptPage({ id: fakeBrowser.runtime.id, url: job, tab, frameId: 0 })).toBe(job);
+    expect(contentScriptPage({ id: fakeBrowser.runtime.id, url: job, tab, frameId: 3 })).toBeUndefined();
+    expect(contentScriptPage({ id: fakeBrowser.runtime.id, url: job, frameId: 0 })).toBeUndefined();
+    expect(contentScriptPage({ id: 'other', url: job, tab, frameId: 0 })).toBeUndefined();
   });
 });

@@ -1,40 +1,72 @@
-// Messages between the popup and the background worker. Both ends validate against a closed schema:
-// a message with an unknown type or an extra field is not ours.
+// Messages between the extension's parts. Every receiver validates against a closed schema (a message
+// with an unknown type or an extra field is not ours) and checks who sent it:
+// - save-prefs: only the extension's own pages (popup, options) may replace the preferences;
+// - set-project-rule: a content script may pick one of the user's existing profiles for the project
+//   of the page it runs in, nothing else (the background derives the project from the sender's URL);
+// - copy-command and job-context go from the extension to the content script of a tab.
 
-import type { KeyPathProblem } from './key-path';
-import { isShell, type Shell } from './shell-quote';
+export type SaveProblem = 'invalid' | 'too-large' | 'rate-limited' | 'storage';
 
-export interface SavePrefsRequest {
-  readonly type: 'save-prefs';
-  readonly keyPath: string;
-  readonly shell: Shell;
+export type SaveResponse = { readonly ok: true } | { readonly ok: false; readonly problem: SaveProblem };
+
+export type BackgroundRequest =
+  | { readonly type: 'save-prefs'; readonly prefs: unknown }
+  /** From the page's "set up keys" link: content scripts cannot open it themselves. */
+  | { readonly type: 'open-options' }
+  | {
+      readonly type: 'set-project-rule';
+      /** Null removes the project's own rule. */
+      readonly profileId: string | null;
+      /** Only from extension pages; a content script's project is its page's. */
+      readonly project?: string;
+    };
+
+export type ContentRequest = { readonly type: 'copy-command' } | { readonly type: 'job-context' };
+
+/** What the content script of a job page tells the popup. */
+export interface JobContext {
+  readonly project: string;
+  readonly authorizedKeys: readonly string[];
 }
 
-export type SavePrefsResponse =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly problem: KeyPathProblem | 'storage' };
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const keysAre = (value: Record<string, unknown>, ...allowed: string[]) =>
+  Object.keys(value).every((key) => allowed.includes(key));
 
-const KEY_PATH_PROBLEMS: readonly string[] = [
-  'control-character',
-  'invisible-character',
-  'ssh-expansion',
-  'cmd-special-character',
-  'too-long',
-] satisfies KeyPathProblem[];
-
-const hasExactly = (value: object, keys: string) => Object.keys(value).sort().join(',') === keys;
-
-export function parseRequest(message: unknown): SavePrefsRequest | undefined {
-  if (typeof message !== 'object' || message === null || !hasExactly(message, 'keyPath,shell,type')) return undefined;
-  const { type, keyPath, shell } = message as Record<string, unknown>;
-  return type === 'save-prefs' && typeof keyPath === 'string' && isShell(shell) ? { type, keyPath, shell } : undefined;
+export function parseBackgroundRequest(message: unknown): BackgroundRequest | undefined {
+  if (!isRecord(message)) return undefined;
+  if (message.type === 'save-prefs' && keysAre(message, 'type', 'prefs') && 'prefs' in message) {
+    return { type: 'save-prefs', prefs: message.prefs };
+  }
+  if (message.type === 'open-options' && keysAre(message, 'type')) return { type: 'open-options' };
+  if (message.type === 'set-project-rule' && keysAre(message, 'type', 'profileId', 'project')) {
+    const { profileId, project } = message;
+    if (profileId !== null && typeof profileId !== 'string') return undefined;
+    if (project !== undefined && typeof project !== 'string') return undefined;
+    return { type: 'set-project-rule', profileId, ...(project === undefined ? {} : { project }) };
+  }
+  return undefined;
 }
 
-export function parseSavePrefsResponse(message: unknown): SavePrefsResponse {
-  const response = (typeof message === 'object' && message !== null ? message : {}) as Record<string, unknown>;
-  if (response.ok === true) return { ok: true };
-  const problem = KEY_PATH_PROBLEMS.includes(String(response.problem))
-    ? (response.problem as KeyPathProblem)
-    : 'storage';
+export function parseContentRequest(message: unknown): ContentRequest | undefined {
+  if (!isRecord(message) || !keysAre(message, 'type')) return undefined;
+  return message.type === 'copy-command' || message.type === 'job-context' ? { type: message.type } : undefined;
+}
+
+export function parseSaveResponse(message: unknown): SaveResponse {
+  if (isRecord(message) && message.ok === true) return { ok: true };
+  const problems: readonly unknown[] = ['invalid', 'too-large', 'rate-limited', 'storage'];
+  const problem =
+    isRecord(message) && problems.includes(message.problem) ? (message.problem as SaveProblem) : 'storage';
   return { ok: false, problem };
+}
+
+export function parseJobContext(message: unknown): JobContext | undefined {
+  if (!isRecord(message) || typeof message.project !== 'string' || !Array.isArray(message.authorizedKeys))
+    return undefined;
+  const authorizedKeys = message.authorizedKeys.filter(
+    (key): key is string => typeof key === 'string' && /^SHA256:[A-Za-z0-9+/]{43}$/.test(key),
+  );
+  return { project: message.project, authorizedKeys };
 }

@@ -1,60 +1,88 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_PREFS, type Prefs } from './prefs';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 
-const { loadPrefs, migrateStoredPrefs, savePrefs, watchPrefs } = await import('./prefs-storage');
-
-const saveKeyPath = (keyPath: string) => savePrefs({ keyPath, shell: 'posix' });
+const { loadPrefs, migrateStoredPrefs, savePrefs, saveProjectRule, watchPrefs } = await import('./prefs-storage');
 
 beforeEach(() => fakeBrowser.reset());
 
+const withKey = (keyPath: string): Prefs => ({
+  ...DEFAULT_PREFS,
+  profiles: [{ id: 'default', name: 'Default', keyPath }],
+  defaultProfileId: 'default',
+});
+
 describe('prefs in storage.sync', () => {
-  it('saves a valid key path and reads it back', async () => {
-    expect(await saveKeyPath('  ~/.ssh/id_ed25519 ')).toEqual({ ok: true });
-    expect(await fakeBrowser.storage.sync.get('prefs')).toEqual({
-      prefs: { schemaVersion: 1, keyPath: '~/.ssh/id_ed25519' },
-    });
-    expect(await loadPrefs()).toEqual({ prefs: { keyPath: '~/.ssh/id_ed25519', shell: 'posix' } });
+  it('saves valid prefs and reads them back', async () => {
+    expect(await savePrefs(withKey('~/.ssh/id_ed25519'))).toEqual({ ok: true });
+    expect(await loadPrefs()).toEqual({ prefs: withKey('~/.ssh/id_ed25519') });
   });
 
-  it('refuses an unusable key path and writes nothing', async () => {
-    expect(await saveKeyPath('~/.ssh/id\nrm -rf ~')).toEqual({ ok: false, problem: 'control-character' });
-    expect(await savePrefs({ keyPath: 'C:\\a!\\id', shell: 'cmd' })).toEqual({
+  it('refuses invalid prefs and writes nothing', async () => {
+    expect(await savePrefs(withKey('~/.ssh/id\nrm -rf ~'))).toEqual({ ok: false, problem: 'invalid' });
+    expect(await savePrefs({ ...DEFAULT_PREFS, extra: '-oProxyCommand=x', shell: 'zsh' })).toEqual({
       ok: false,
-      problem: 'cmd-special-character',
+      problem: 'invalid',
     });
     expect(await fakeBrowser.storage.sync.get('prefs')).toEqual({});
   });
 
-  it('saves the shell with the key', async () => {
-    expect(await savePrefs({ keyPath: 'C:\\keys\\id', shell: 'powershell' })).toEqual({ ok: true });
-    expect(await loadPrefs()).toEqual({ prefs: { keyPath: 'C:\\keys\\id', shell: 'powershell' } });
+  it('refuses what would not fit in one storage.sync item', async () => {
+    const profiles = Array.from({ length: 20 }, (_, i) => ({
+      id: `p${i}`,
+      name: `Profile ${i}`,
+      keyPath: `~/.ssh/${'k'.repeat(450)}${i}`,
+    }));
+    expect(await savePrefs({ ...DEFAULT_PREFS, profiles })).toEqual({ ok: false, problem: 'too-large' });
   });
 
-  it('reports a failed write', async () => {
-    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES_PER_ITEM quota exceeded'));
-    expect(await saveKeyPath('~/k')).toEqual({ ok: false, problem: 'storage' });
+  it.each([
+    ['QUOTA_BYTES_PER_ITEM quota exceeded', 'too-large'],
+    ['This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.', 'rate-limited'],
+    ['IO error', 'storage'],
+  ])('reports "%s" as %s', async (message, problem) => {
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(new Error(message));
+    expect(await savePrefs(withKey('~/k'))).toEqual({ ok: false, problem });
+  });
+
+  it('sets and removes one project rule, keeping the rest', async () => {
+    await savePrefs({ ...withKey('~/k'), rules: [{ pattern: 'github/acme', profileId: 'default' }] });
+    expect(await saveProjectRule('github/acme/api', 'default')).toEqual({ ok: true });
+    expect((await loadPrefs()).prefs.rules).toEqual([
+      { pattern: 'github/acme', profileId: 'default' },
+      { pattern: 'github/acme/api', profileId: 'default' },
+    ]);
+    await saveProjectRule('github/acme/api', null);
+    expect((await loadPrefs()).prefs.rules).toEqual([{ pattern: 'github/acme', profileId: 'default' }]);
+    expect(await saveProjectRule('github/acme/api', 'ghost')).toEqual({ ok: false, problem: 'invalid' });
   });
 
   it('falls back to defaults when storage cannot be read', async () => {
     vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValueOnce(new Error('Corruption'));
-    expect(await loadPrefs()).toEqual({ prefs: { keyPath: '', shell: 'posix' }, notice: 'invalid' });
+    expect(await loadPrefs()).toEqual({ prefs: DEFAULT_PREFS, notice: 'invalid' });
   });
 
   it('tells watchers about changes until their signal aborts', async () => {
     const seen: string[] = [];
     const controller = new AbortController();
-    watchPrefs(({ prefs }) => seen.push(prefs.keyPath), controller.signal);
-    await saveKeyPath('~/one');
+    watchPrefs(({ prefs }) => seen.push(prefs.profiles[0]?.keyPath ?? ''), controller.signal);
+    await savePrefs(withKey('~/one'));
     controller.abort();
-    await saveKeyPath('~/two');
+    await savePrefs(withKey('~/two'));
     expect(seen).toEqual(['~/one']);
   });
 
-  it('migrates an unversioned object', async () => {
-    await fakeBrowser.storage.sync.set({ prefs: { keyPath: '~/k' } });
+  it('migrates a schema 1 object on install or update', async () => {
+    await fakeBrowser.storage.sync.set({ prefs: { schemaVersion: 1, keyPath: '~/k' } });
     await migrateStoredPrefs();
-    expect(await fakeBrowser.storage.sync.get('prefs')).toEqual({ prefs: { keyPath: '~/k', schemaVersion: 1 } });
+    expect(await fakeBrowser.storage.sync.get('prefs')).toEqual({
+      prefs: {
+        schemaVersion: 2,
+        profiles: [{ id: 'default', name: 'Default', keyPath: '~/k' }],
+        defaultProfileId: 'default',
+      },
+    });
   });
 });

@@ -1,22 +1,71 @@
 // The user's preferences: one versioned object under one storage.sync key. Only values that differ
 // from the defaults are stored, so a new default reaches every user; defaults are merged on read.
-// Storage is not trusted on read (another device may run a newer version, or a content script may
-// have written to it), so every field is validated and falls back to its default on its own.
+// Storage is not trusted on read (another device may run another version, or a content script may
+// have written to it), so every part is validated and falls back to its default on its own.
 
+import { isDnsName } from '../circleci/ssh-target';
+import { parseFingerprint } from './fingerprint';
 import { checkKeyPath } from './key-path';
+import { type ProjectRule, parseRulePattern } from './project-rules';
 import { isShell, type Shell } from './shell-quote';
 
 export const PREFS_KEY = 'prefs';
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
-export interface Prefs {
-  /** The private key for `-i`; '' means no key (ssh uses its defaults). */
+export interface KeyProfile {
+  readonly id: string;
+  /** What the user calls it: "Work", "Personal". */
+  readonly name: string;
   readonly keyPath: string;
-  /** The shell the copied command is quoted for. */
-  readonly shell: Shell;
+  /** `SHA256:…` of the public key, to recognise it among a job's authorized keys. */
+  readonly fingerprint?: string;
 }
 
-export const DEFAULT_PREFS: Prefs = { keyPath: '', shell: 'posix' };
+export type HostKeyPolicy = 'ask' | 'accept-new';
+
+/** Fixed toggles only: there is no free-text ssh option anywhere. */
+export interface CommandOptions {
+  /** `-o IdentitiesOnly=yes` with the key, so ssh offers only that key. */
+  readonly identitiesOnly: boolean;
+  /** `-v`, to see which keys ssh offers. */
+  readonly verbose: boolean;
+  /** `-o ServerAliveInterval=30`, so idle sessions survive NAT timeouts. */
+  readonly keepAlive: boolean;
+  /** `accept-new` adds `StrictHostKeyChecking=accept-new` and a `HostKeyAlias` per job and container. */
+  readonly hostKeys: HostKeyPolicy;
+  /** Call `/usr/bin/ssh`, bypassing shell wrappers some terminals put around `ssh`. */
+  readonly systemSsh: boolean;
+}
+
+/** A self-hosted CircleCI server the user enabled. */
+export interface ServerInstall {
+  /** Where its web app runs, e.g. `app.ci.example.com`. */
+  readonly appHost: string;
+  /** Its SSH proxy host, accepted in the proxy form like ssh.circleci.com. */
+  readonly sshHost?: string;
+}
+
+export interface Prefs {
+  readonly profiles: readonly KeyProfile[];
+  /** The profile for projects no rule names; none means "no key". */
+  readonly defaultProfileId?: string;
+  readonly rules: readonly ProjectRule[];
+  readonly shell: Shell;
+  readonly options: CommandOptions;
+  readonly servers: readonly ServerInstall[];
+}
+
+export const DEFAULT_OPTIONS: CommandOptions = {
+  identitiesOnly: true,
+  verbose: false,
+  keepAlive: false,
+  hostKeys: 'ask',
+  systemSsh: false,
+};
+
+export const DEFAULT_PREFS: Prefs = { profiles: [], rules: [], shell: 'posix', options: DEFAULT_OPTIONS, servers: [] };
+
+export const LIMITS = { profiles: 20, rules: 200, servers: 20, name: 60 } as const;
 
 /** What was wrong with the stored object, for a notice in the popup. */
 export type PrefsNotice = 'invalid' | 'newer-version';
@@ -26,50 +75,153 @@ export interface ReadPrefs {
   readonly notice?: PrefsNotice;
 }
 
-interface StoredPrefs extends Partial<Prefs> {
-  readonly schemaVersion: number;
+type StoredPrefs = Record<string, unknown> & { readonly schemaVersion: number };
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+const PROFILE_ID = /^[A-Za-z0-9_-]{1,40}$/;
+const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/u;
+
+/** Collects what is invalid while each part falls back to its default. */
+class Reader {
+  invalid = false;
+
+  list<T>(value: unknown, limit: number, read: (item: unknown) => T | undefined): T[] {
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) return this.reject([]);
+    const items = value.slice(0, limit).flatMap((item) => {
+      const parsed = read(item);
+      return parsed === undefined ? this.reject([]) : [parsed];
+    });
+    if (value.length > limit) this.invalid = true;
+    return items;
+  }
+
+  pick<T>(value: unknown, fallback: T, valid: (value: unknown) => value is T): T {
+    if (value === undefined) return fallback;
+    return valid(value) ? value : this.reject(fallback);
+  }
+
+  reject<T>(fallback: T): T {
+    this.invalid = true;
+    return fallback;
+  }
+}
+
+const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
+const isHostKeyPolicy = (value: unknown): value is HostKeyPolicy => value === 'ask' || value === 'accept-new';
+
+export function readProfile(value: unknown, shell: Shell): KeyProfile | undefined {
+  if (!isRecord(value)) return undefined;
+  const { id, name, keyPath, fingerprint } = value;
+  if (typeof id !== 'string' || !PROFILE_ID.test(id)) return undefined;
+  if (typeof name !== 'string' || name.trim() === '' || name.length > LIMITS.name || UNSAFE_TEXT.test(name))
+    return undefined;
+  const key = typeof keyPath === 'string' ? checkKeyPath(keyPath, shell) : undefined;
+  if (!key?.ok || key.keyPath === undefined) return undefined;
+  if (fingerprint === undefined) return { id, name: name.trim(), keyPath: key.keyPath };
+  const parsed = typeof fingerprint === 'string' ? parseFingerprint(fingerprint) : undefined;
+  return parsed ? { id, name: name.trim(), keyPath: key.keyPath, fingerprint: parsed } : undefined;
+}
+
+export function readServer(value: unknown): ServerInstall | undefined {
+  if (!isRecord(value)) return undefined;
+  const { appHost, sshHost } = value;
+  const validHost = (host: unknown): host is string =>
+    typeof host === 'string' && isDnsName(host) && host.includes('.') && host === host.toLowerCase();
+  if (!validHost(appHost) || appHost === 'app.circleci.com' || appHost === 'circleci.com') return undefined;
+  if (sshHost === undefined) return { appHost };
+  return validHost(sshHost) ? { appHost, sshHost } : undefined;
+}
+
+/** Schema 1 (until 0.1) had one key path; it becomes the default profile. */
+function upgrade(stored: Record<string, unknown>): Record<string, unknown> {
+  const version = stored.schemaVersion;
+  if (typeof version === 'number' && version >= 2) return stored;
+  const { keyPath, ...rest } = stored;
+  if (typeof keyPath !== 'string' || keyPath.trim() === '') return { ...rest, schemaVersion: 2 };
+  return {
+    ...rest,
+    schemaVersion: 2,
+    profiles: [{ id: 'default', name: 'Default', keyPath }],
+    defaultProfileId: 'default',
+  };
 }
 
 export function readPrefs(stored: unknown): ReadPrefs {
   if (stored === undefined) return { prefs: DEFAULT_PREFS };
   if (!isRecord(stored)) return { prefs: DEFAULT_PREFS, notice: 'invalid' };
+  const value = upgrade(stored);
+  const reader = new Reader();
 
-  let invalid = false;
-  let shell = DEFAULT_PREFS.shell;
-  if ('shell' in stored) {
-    if (isShell(stored.shell)) shell = stored.shell;
-    else invalid = true;
-  }
-  let keyPath = DEFAULT_PREFS.keyPath;
-  if ('keyPath' in stored) {
-    const key = typeof stored.keyPath === 'string' ? checkKeyPath(stored.keyPath, shell) : undefined;
-    if (key?.ok) keyPath = key.keyPath ?? '';
-    else invalid = true;
-  }
-  const version = stored.schemaVersion;
+  const shell = reader.pick(value.shell, DEFAULT_PREFS.shell, isShell);
+  const profiles = uniqueBy(
+    reader.list(value.profiles, LIMITS.profiles, (item) => readProfile(item, shell)),
+    (profile) => profile.id,
+  );
+  const ids = new Set(profiles.map((profile) => profile.id));
+  const defaultProfileId = reader.pick<string | undefined>(
+    value.defaultProfileId,
+    undefined,
+    (id): id is string => typeof id === 'string' && ids.has(id),
+  );
+  const rules = uniqueBy(
+    reader.list(value.rules, LIMITS.rules, (item) => {
+      if (!isRecord(item) || typeof item.pattern !== 'string' || typeof item.profileId !== 'string') return undefined;
+      const pattern = parseRulePattern(item.pattern);
+      return pattern && ids.has(item.profileId) ? { pattern, profileId: item.profileId } : undefined;
+    }),
+    (rule) => rule.pattern,
+  );
+  const storedOptions = reader.pick<Record<string, unknown>>(value.options, {}, isRecord);
+  const options: CommandOptions = {
+    identitiesOnly: reader.pick(storedOptions.identitiesOnly, DEFAULT_OPTIONS.identitiesOnly, isBoolean),
+    verbose: reader.pick(storedOptions.verbose, DEFAULT_OPTIONS.verbose, isBoolean),
+    keepAlive: reader.pick(storedOptions.keepAlive, DEFAULT_OPTIONS.keepAlive, isBoolean),
+    hostKeys: reader.pick(storedOptions.hostKeys, DEFAULT_OPTIONS.hostKeys, isHostKeyPolicy),
+    systemSsh: reader.pick(storedOptions.systemSsh, DEFAULT_OPTIONS.systemSsh, isBoolean),
+  };
+  const servers = uniqueBy(reader.list(value.servers, LIMITS.servers, readServer), (server) => server.appHost);
+
+  const prefs: Prefs = { profiles, ...(defaultProfileId ? { defaultProfileId } : {}), rules, shell, options, servers };
+  const version = value.schemaVersion;
   const newer = typeof version === 'number' && version > SCHEMA_VERSION;
-  const notice: PrefsNotice | undefined = invalid ? 'invalid' : newer ? 'newer-version' : undefined;
-  return { prefs: { keyPath, shell }, ...(notice ? { notice } : {}) };
+  const notice: PrefsNotice | undefined = reader.invalid ? 'invalid' : newer ? 'newer-version' : undefined;
+  return { prefs, ...(notice ? { notice } : {}) };
+}
+
+/** Prefs exactly as given, or undefined when any part is invalid: for what a user saves or imports. */
+export function validPrefs(candidate: unknown): Prefs | undefined {
+  const read = readPrefs(isRecord(candidate) ? { ...candidate, schemaVersion: SCHEMA_VERSION } : candidate);
+  return read.notice === undefined && isRecord(candidate) ? read.prefs : undefined;
 }
 
 /**
- * The object to store after the user changed their preferences: the schema version plus what differs
- * from the defaults. Fields this version does not know (written by a newer version on another synced
- * device) are kept, and so is that newer schema version.
+ * The object to store: the schema version plus what differs from the defaults. Fields this version
+ * does not know (written by a newer version on another synced device) are kept, and so is that newer
+ * schema version.
  */
 export function storedWith(stored: unknown, prefs: Prefs): StoredPrefs {
-  const { keyPath: _keyPath, shell: _shell, ...others } = isRecord(stored) ? stored : {};
+  const known = ['keyPath', 'profiles', 'defaultProfileId', 'rules', 'shell', 'options', 'servers'];
+  const others = Object.fromEntries(
+    Object.entries(isRecord(stored) ? stored : {}).filter(([key]) => !known.includes(key)),
+  );
   const version =
     typeof others.schemaVersion === 'number' ? Math.max(others.schemaVersion, SCHEMA_VERSION) : SCHEMA_VERSION;
+  const changedOptions = Object.fromEntries(
+    Object.entries(prefs.options).filter(([key, value]) => DEFAULT_OPTIONS[key as keyof CommandOptions] !== value),
+  );
   return {
     ...others,
     schemaVersion: version,
-    ...(prefs.keyPath === DEFAULT_PREFS.keyPath ? {} : { keyPath: prefs.keyPath }),
+    ...(prefs.profiles.length > 0 ? { profiles: prefs.profiles } : {}),
+    ...(prefs.defaultProfileId ? { defaultProfileId: prefs.defaultProfileId } : {}),
+    ...(prefs.rules.length > 0 ? { rules: prefs.rules } : {}),
     ...(prefs.shell === DEFAULT_PREFS.shell ? {} : { shell: prefs.shell }),
+    ...(Object.keys(changedOptions).length > 0 ? { options: changedOptions } : {}),
+    ...(prefs.servers.length > 0 ? { servers: prefs.servers } : {}),
   };
 }
 
@@ -78,11 +230,19 @@ export function storedWith(stored: unknown, prefs: Prefs): StoredPrefs {
  * undefined when nothing should change: nothing stored, already current, from a newer version (another
  * device; left for that version to read), or not an object we understand (kept, never silently
  * deleted; readPrefs falls back to defaults and the popup says so).
- * Schema 1 is the first, so upgrading only stamps the version; later schemas add steps here.
  */
 export function migratePrefs(stored: unknown): StoredPrefs | undefined {
   if (!isRecord(stored)) return undefined;
   const version = stored.schemaVersion;
   if (typeof version === 'number' && version >= SCHEMA_VERSION) return undefined;
-  return { ...stored, schemaVersion: SCHEMA_VERSION };
+  return upgrade(stored) as StoredPrefs;
+}
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return [...new Map(items.map((item) => [key(item), item])).values()];
+}
+
+/** The default profile, if the user has one. */
+export function defaultProfile(prefs: Prefs): KeyProfile | undefined {
+  return prefs.profiles.find((profile) => profile.id === prefs.defaultProfileId);
 }
