@@ -144,7 +144,7 @@ describe('parser', () => {
         (lines) => {
           const output = parseSshOutput(splitOutputLines(lines.join('\n')));
           for (const { target } of output.commands) {
-            const command = buildSshCommand(target, 'posix');
+            const command = buildSshCommand(target, { shell: 'posix' });
             expect(isSafeToPaste(command)).toBe(true);
             expect(command.text).toMatch(/^ssh( -t)?( -p [1-9][0-9]*)? (-- \S+|\S+ -- (bash|cmd|powershell)\.exe)$/);
           }

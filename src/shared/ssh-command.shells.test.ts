@@ -137,7 +137,7 @@ describe.each(RUNNERS)('pasted into $name', ({ shell, binary, run }) => {
     const cases = [...CORPUS.filter((key) => checkKeyPath(key, shell).ok), ...generatedKeys(shell)].flatMap((keyPath) =>
       TARGETS.map((target) => ({ keyPath, target })),
     );
-    const script = cases.map(({ keyPath, target }) => buildSshCommand(target, shell, keyPath).text).join('\n');
+    const script = cases.map(({ keyPath, target }) => buildSshCommand(target, { shell, keyPath }).text).join('\n');
     rmSync(record, { force: true });
     run(script);
 

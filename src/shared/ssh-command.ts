@@ -1,8 +1,10 @@
 // Builds the command we put on the clipboard from parsed, validated parts. Nothing here is copied
-// from the page: host, port, user and shell come from the strict grammar in circleci/ssh-target.ts.
+// from the page: host, port, user and shell come from the strict grammar in circleci/ssh-target.ts,
+// options are fixed toggles, and the host key alias is made of validated URL parts.
 
 import type { SshTarget } from '../circleci/ssh-target';
 import { checkKeyPath } from './key-path';
+import { type CommandOptions, DEFAULT_OPTIONS } from './prefs';
 import { endOfOptions, quoteForShell, type Shell } from './shell-quote';
 
 export interface SshCommand {
@@ -12,22 +14,47 @@ export interface SshCommand {
   readonly keyWord?: string;
 }
 
+export interface CommandSettings {
+  readonly shell: Shell;
+  readonly keyPath?: string;
+  readonly options?: CommandOptions;
+  /** Names the host key per job and container, with `options.hostKeys === 'accept-new'`. */
+  readonly hostKeyAlias?: string;
+}
+
 /**
- * `ssh [-i KEY -o IdentitiesOnly=yes] [-t] [-p PORT] -- DESTINATION`, or for a Windows shell
- * `… DESTINATION -- SHELL` (CircleCI's order: `--` before the destination would make ssh run
+ * `ssh [-v] [-i KEY [-o IdentitiesOnly=yes]] [-o …] [-t] [-p PORT] -- DESTINATION`, or for a Windows
+ * shell `… DESTINATION -- SHELL` (CircleCI's order: `--` before the destination would make ssh run
  * `-- SHELL` remotely). The `--` ends ssh's options, so nothing after it can become one.
  */
-export function buildSshCommand(target: SshTarget, shell: Shell, keyPath?: string): SshCommand {
-  const words = ['ssh'];
+export function buildSshCommand(target: SshTarget, settings: CommandSettings): SshCommand {
+  const { shell, keyPath, options = DEFAULT_OPTIONS, hostKeyAlias } = settings;
+  // `/usr/bin/ssh` only means something in the Unix shells.
+  const words = [options.systemSsh && (shell === 'posix' || shell === 'fish') ? '/usr/bin/ssh' : 'ssh'];
+  if (options.verbose) words.push('-v');
   const keyWord = keyPath === undefined ? undefined : quoteForShell(keyPath, shell);
-  // IdentitiesOnly stops ssh offering every agent key first, which ends in "Too many authentication failures".
-  if (keyWord !== undefined) words.push('-i', keyWord, '-o', 'IdentitiesOnly=yes');
+  if (keyWord !== undefined) {
+    words.push('-i', keyWord);
+    // Stops ssh offering every agent key first, which ends in "Too many authentication failures".
+    if (options.identitiesOnly) words.push('-o', 'IdentitiesOnly=yes');
+  }
+  if (options.keepAlive) words.push('-o', 'ServerAliveInterval=30');
+  if (options.hostKeys === 'accept-new' && hostKeyAlias) {
+    // CircleCI reuses IP:port pairs; one alias per job and container keeps their host keys apart.
+    words.push('-o', 'StrictHostKeyChecking=accept-new', '-o', `HostKeyAlias=${hostKeyAlias}`);
+  }
   if (target.tty) words.push('-t');
   if (target.port !== undefined) words.push('-p', String(target.port));
   const destination = target.user === undefined ? target.host : `${target.user}@${target.host}`;
   if (target.shell === undefined) words.push(endOfOptions(shell), destination);
   else words.push(destination, endOfOptions(shell), target.shell);
   return { text: words.join(' '), ...(keyWord === undefined ? {} : { keyWord }) };
+}
+
+/** `circleci-github-acme-api-101-0`: ASCII, no shell metacharacters, unique per job and container. */
+export function hostKeyAlias(project: string, jobNumber: number, container: number): string {
+  const slug = project.toLowerCase().replace(/[^a-z0-9.]+/g, '-');
+  return `circleci-${slug}-${jobNumber}-${container}`;
 }
 
 const MAX_COMMAND_LENGTH = 2048;
@@ -40,18 +67,19 @@ const UNSAFE_IN_KEY = /[\u0000-\u001f\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/u;
  * characters. Defence in depth behind the grammar and the key-path check.
  */
 export function isSafeToPaste({ text, keyWord }: SshCommand): boolean {
-  if (!text.startsWith('ssh ') || text.length > MAX_COMMAND_LENGTH) return false;
+  if (!/^(?:\/usr\/bin\/)?ssh /.test(text) || text.length > MAX_COMMAND_LENGTH) return false;
   if (keyWord === undefined) return PRINTABLE_ASCII.test(text);
-  const keyAt = text.indexOf(` -i ${keyWord} `);
-  if (keyAt === -1 || UNSAFE_IN_KEY.test(keyWord)) return false;
-  const rest = text.slice(0, keyAt) + text.slice(keyAt + keyWord.length + 5);
-  return PRINTABLE_ASCII.test(rest);
+  const keyAt = text.indexOf(` -i ${keyWord}`);
+  const keyEnd = keyAt + keyWord.length + 4;
+  if (keyAt === -1 || (text[keyEnd] !== ' ' && keyEnd !== text.length) || UNSAFE_IN_KEY.test(keyWord)) return false;
+  return PRINTABLE_ASCII.test(text.slice(0, keyAt) + text.slice(keyEnd));
 }
 
-/** The command for a target with the user's stored settings, or undefined when the key is unusable. */
-export function commandFor(target: SshTarget, storedKeyPath: string, shell: Shell): SshCommand | undefined {
-  const key = checkKeyPath(storedKeyPath, shell);
-  if (!key.ok) return undefined;
-  const command = buildSshCommand(target, shell, key.keyPath);
+/** The command for a target, or undefined when the key path cannot be used in the chosen shell. */
+export function commandFor(target: SshTarget, settings: CommandSettings): SshCommand | undefined {
+  const key = settings.keyPath === undefined ? undefined : checkKeyPath(settings.keyPath, settings.shell);
+  if (key && !key.ok) return undefined;
+  const { keyPath: _unchecked, ...rest } = settings;
+  const command = buildSshCommand(target, key?.keyPath === undefined ? rest : { ...rest, keyPath: key.keyPath });
   return isSafeToPaste(command) ? command : undefined;
 }
