@@ -1,19 +1,76 @@
 // The background worker owns the preferences: it migrates them on install and update and is the only
-// writer. Listeners are registered synchronously at the top level so a cold-started worker gets them.
+// writer. It also runs the content script on the CircleCI servers the user added, and turns the
+// keyboard shortcut into a copy in the active tab. Listeners are registered synchronously at the top
+// level, so a cold-started worker gets them.
 
-import { isFromExtensionPage, onInstalledOrUpdated, onMessage } from '../shared/browser';
-import { parseRequest } from '../shared/messages';
-import { migrateStoredPrefs, savePrefs } from '../shared/prefs-storage';
+import { parseJobPage } from '../circleci/page-detect';
+import {
+  activeTabId,
+  contentScriptPage,
+  isFromExtensionPage,
+  onCommand,
+  onInstalledOrUpdated,
+  onMessage,
+  onSyncItemChanged,
+  openOptionsPage,
+  sendMessageToTab,
+} from '../shared/browser';
+import { type BackgroundRequest, parseBackgroundRequest, type SaveResponse } from '../shared/messages';
+import { PREFS_KEY, readPrefs } from '../shared/prefs';
+import { loadPrefs, migrateStoredPrefs, savePrefs, saveProjectRule } from '../shared/prefs-storage';
+import { parseRulePattern, projectPattern } from '../shared/project-rules';
+import { syncServerContentScripts } from '../shared/servers';
+
+const report = (what: string) => (error: unknown) => console.error(`SSH Copy for CircleCI: ${what} failed`, error);
 
 onInstalledOrUpdated(() => {
-  migrateStoredPrefs().catch((error: unknown) =>
-    console.error('CircleCI SSH Copy: migrating preferences failed', error),
-  );
+  migrateStoredPrefs()
+    .then(loadPrefs)
+    .then(({ prefs }) => syncServerContentScripts(prefs.servers))
+    .catch(report('setting up'));
+});
+
+onSyncItemChanged(PREFS_KEY, (value) => {
+  syncServerContentScripts(readPrefs(value).prefs.servers).catch(report('registering servers'));
 });
 
 onMessage((message, sender) => {
-  const request = parseRequest(message);
-  // Only the popup may change preferences; a content script lives in a page we do not trust.
-  if (!request || !isFromExtensionPage(sender)) return undefined;
-  return savePrefs({ keyPath: request.keyPath, shell: request.shell });
+  const request = parseBackgroundRequest(message);
+  return request ? handle(request, sender) : undefined;
+});
+
+function handle(
+  request: BackgroundRequest,
+  sender: Parameters<typeof isFromExtensionPage>[0],
+): Promise<unknown> | undefined {
+  const fromExtension = isFromExtensionPage(sender);
+  switch (request.type) {
+    case 'save-prefs':
+      // Only the extension's own pages may replace the preferences; a content script lives in a page we do not trust.
+      return fromExtension ? savePrefs(request.prefs) : undefined;
+    case 'open-options':
+      return openOptionsPage();
+    case 'set-project-rule':
+      return setProjectRule(request, fromExtension ? undefined : contentScriptPage(sender), fromExtension);
+  }
+}
+
+/** A content script may only set the rule for the project of the page it runs in. */
+async function setProjectRule(
+  request: Extract<BackgroundRequest, { type: 'set-project-rule' }>,
+  pageUrl: string | undefined,
+  fromExtension: boolean,
+): Promise<SaveResponse | undefined> {
+  const { prefs } = await loadPrefs();
+  const appHosts = ['app.circleci.com', ...prefs.servers.map((server) => server.appHost)];
+  const page = pageUrl ? parseJobPage(pageUrl, appHosts) : undefined;
+  const project = fromExtension ? request.project && parseRulePattern(request.project) : page && projectPattern(page);
+  if (!project || project.split('/').length !== 3) return undefined;
+  return saveProjectRule(project, request.profileId);
+}
+
+onCommand('copy-ssh-command', () => {
+  void activeTabId()
+    .then((tabId) => (tabId === undefined ? undefined : sendMessageToTab(tabId, { type: 'copy-command' })))
+    .catch(report('copying from the shortcut'));
 });

@@ -70,6 +70,20 @@ describe('parseJobPage', () => {
   });
 });
 
+describe('CircleCI server', () => {
+  it('reads job pages on the app hosts it is given, and only those', () => {
+    const url = `https://app.ci.example.com/pipelines/github/acme/api/42/workflows/${WF}/jobs/7`;
+    expect(parseJobPage(url)).toBeUndefined();
+    expect(parseJobPage(url, ['app.circleci.com', 'app.ci.example.com'])).toEqual({
+      ui: 'app',
+      vcs: 'github',
+      org: 'acme',
+      project: 'api',
+      jobNumber: 7,
+    });
+  });
+});
+
 describe('visitKey', () => {
   const job = `https://app.circleci.com/pipelines/github/acme/api/42/workflows/${WF}/jobs/101`;
 

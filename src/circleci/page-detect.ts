@@ -28,11 +28,14 @@ const LEGACY_JOB_PATHS = [
 // Legacy UI fragment: `#<tab>/containers/<n>[/actions/<step>]`.
 const LEGACY_CONTAINER = /\/containers\/(?<container>[0-9]{1,9})(?:\/|$)/;
 
-export function parseJobPage(href: string): JobPage | undefined {
+/** Where CircleCI's web app runs; self-hosted servers add their own `app.<domain>`. */
+export const CLOUD_APP_HOST = 'app.circleci.com';
+
+export function parseJobPage(href: string, appHosts: readonly string[] = [CLOUD_APP_HOST]): JobPage | undefined {
   const url = new URL(href);
   if (url.protocol !== 'https:') return undefined;
   const legacy = url.hostname === 'circleci.com';
-  if (!legacy && url.hostname !== 'app.circleci.com') return undefined;
+  if (!legacy && !appHosts.includes(url.hostname)) return undefined;
 
   const match = (legacy ? LEGACY_JOB_PATHS : APP_JOB_PATHS)
     .map((pattern) => pattern.exec(url.pathname))
@@ -54,8 +57,8 @@ export function parseJobPage(href: string): JobPage | undefined {
  * What identifies one visit of a page for the lifecycle: moving between steps (`/steps/0-102`) is the
  * same visit; another job or parallel run is a new one.
  */
-export function visitKey(href: string): string {
-  const page = parseJobPage(href);
+export function visitKey(href: string, appHosts?: readonly string[]): string {
+  const page = parseJobPage(href, appHosts);
   if (!page) {
     const url = new URL(href);
     return `${url.origin}${url.pathname}`;

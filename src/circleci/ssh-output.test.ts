@@ -141,6 +141,15 @@ $ ssh -p 64535 3.239.179.134`),
     expect(targets('    $ ssh -p 63535 54.236.40.67')).toEqual([{ host: '54.236.40.67', port: 63535, tty: false }]);
   });
 
+  it("a CircleCI server's own proxy host, only where it is given", () => {
+    const line = ['$ ssh 057f0065-0@ssh.ci.example.com'];
+    expect(parseSshOutput(line).commands).toEqual([]);
+    expect(parseSshOutput(line, ['ssh.ci.example.com']).commands.map((command) => command.target)).toEqual([
+      { user: '057f0065-0', host: 'ssh.ci.example.com', tty: false },
+    ]);
+    expect(parseSshOutput(['$ ssh 057f0065-0@ssh.circleci.com'], ['ssh.ci.example.com']).commands).toEqual([]);
+  });
+
   it('runner hostnames (advertise_addr) in the direct form', () => {
     expect(targets('    $ ssh -p 54782 runner-7.build.example.com')).toEqual([
       { host: 'runner-7.build.example.com', port: 54782, tty: false },

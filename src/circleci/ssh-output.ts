@@ -76,15 +76,16 @@ export function parseGoDuration(text: string): number | undefined {
   return Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
 }
 
-export function parseSshLine(line: string): SshTarget | undefined {
+export function parseSshLine(line: string, proxyHosts?: readonly string[]): SshTarget | undefined {
   if (line.length > MAX_LINE_LENGTH) return undefined;
   const match = SSH_LINE.exec(line);
-  return match ? parseSshArguments((match[1] ?? '').trim().split(/[ \t]+/)) : undefined;
+  return match ? parseSshArguments((match[1] ?? '').trim().split(/[ \t]+/), proxyHosts) : undefined;
 }
 
 type KeyList = 'hostKeys' | 'authorizedKeys' | 'legacyHostKey';
 
-export function parseSshOutput(rawLines: readonly string[]): SshStepOutput {
+/** @param proxyHosts the SSH proxy hosts of this CircleCI installation (ssh.circleci.com on cloud) */
+export function parseSshOutput(rawLines: readonly string[], proxyHosts?: readonly string[]): SshStepOutput {
   const lines = rawLines.map(cleanLine);
   const commands: SshCommandLine[] = [];
   const unrecognisedLines: number[] = [];
@@ -106,7 +107,7 @@ export function parseSshOutput(rawLines: readonly string[]): SshStepOutput {
     else {
       const legacy = LEGACY_HOST_FINGERPRINT.exec(line);
       if (legacy?.[1]) hostKeys.push({ hash: 'MD5', value: legacy[1] });
-      const target = parseSshLine(line);
+      const target = parseSshLine(line, proxyHosts);
       if (target) commands.push({ target, line: index });
       else if (LOOKS_LIKE_SSH.test(line)) unrecognisedLines.push(index);
     }

@@ -73,7 +73,7 @@ function parseHost(text: string): string | undefined {
   return isDnsName(text) ? text : undefined;
 }
 
-function parseDestination(token: string): Pick<SshTarget, 'user' | 'host'> | undefined {
+function parseDestination(token: string, proxyHosts: readonly string[]): Pick<SshTarget, 'user' | 'host'> | undefined {
   const at = token.indexOf('@');
   if (at === -1) {
     const host = parseHost(token);
@@ -82,8 +82,8 @@ function parseDestination(token: string): Pick<SshTarget, 'user' | 'host'> | und
   const user = token.slice(0, at);
   const host = parseHost(token.slice(at + 1));
   if (!isUser(user) || host === undefined) return undefined;
-  // A user with a DNS name is the proxy form: only CircleCI's own proxy may stand there.
-  if (isDnsName(host) && host !== PROXY_HOST) return undefined;
+  // A user with a DNS name is the proxy form: only CircleCI's own proxy (or a server's) may stand there.
+  if (isDnsName(host) && !proxyHosts.includes(host)) return undefined;
   return { user, host };
 }
 
@@ -96,7 +96,10 @@ function isWindowsShell(text: string): text is WindowsShell {
  * in any order, one destination, then optionally `-- SHELL` at the very end. Anything else refuses the
  * whole line: an unknown option is exactly how `-oProxyCommand=…` would be smuggled in.
  */
-export function parseSshArguments(args: readonly string[]): SshTarget | undefined {
+export function parseSshArguments(
+  args: readonly string[],
+  proxyHosts: readonly string[] = [PROXY_HOST],
+): SshTarget | undefined {
   let tty = false;
   let port: number | undefined;
   let destination: Pick<SshTarget, 'user' | 'host'> | undefined;
@@ -115,7 +118,7 @@ export function parseSshArguments(args: readonly string[]): SshTarget | undefine
       shell = next;
       break;
     } else if (!arg.startsWith('-') && destination === undefined) {
-      destination = parseDestination(arg);
+      destination = parseDestination(arg, proxyHosts);
       if (destination === undefined) return undefined;
     } else {
       return undefined;
@@ -123,7 +126,7 @@ export function parseSshArguments(args: readonly string[]): SshTarget | undefine
   }
   if (destination === undefined) return undefined;
   // The proxy names the job by its user; without one it cannot route the session.
-  if (destination.host === PROXY_HOST && destination.user === undefined) return undefined;
+  if (proxyHosts.includes(destination.host) && destination.user === undefined) return undefined;
 
   return {
     ...destination,

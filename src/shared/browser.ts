@@ -13,12 +13,12 @@ export async function setSyncItem(key: string, value: unknown): Promise<void> {
 }
 
 /** Calls `listener` with the new value whenever `key` changes in storage.sync, until `signal` aborts. */
-export function onSyncItemChanged(key: string, listener: (value: unknown) => void, signal: AbortSignal): void {
+export function onSyncItemChanged(key: string, listener: (value: unknown) => void, signal?: AbortSignal): void {
   const handle = (changes: Record<string, Storage.StorageChange>, area: string) => {
     if (area === 'sync' && key in changes) listener(changes[key]?.newValue);
   };
   browser.storage.onChanged.addListener(handle);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(handle), { once: true });
+  signal?.addEventListener('abort', () => browser.storage.onChanged.removeListener(handle), { once: true });
 }
 
 export function sendMessage(message: unknown): Promise<unknown> {
@@ -28,8 +28,13 @@ export function sendMessage(message: unknown): Promise<unknown> {
 export type MessageSender = Runtime.MessageSender;
 
 /** `handler` answers with a promise, or undefined to leave the message to other listeners. */
-export function onMessage(handler: (message: unknown, sender: MessageSender) => Promise<unknown> | undefined): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: MessageSender) => handler(message, sender));
+export function onMessage(
+  handler: (message: unknown, sender: MessageSender) => Promise<unknown> | undefined,
+  signal?: AbortSignal,
+): void {
+  const listener = (message: unknown, sender: MessageSender) => handler(message, sender);
+  browser.runtime.onMessage.addListener(listener);
+  signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
 }
 
 export function onInstalledOrUpdated(handler: () => void): void {
@@ -53,4 +58,71 @@ export function getMessage(key: string, substitutions: string[]): string {
 /** The browser's UI language, e.g. `en-US`, for the `lang` of our pages. */
 export function uiLanguage(): string {
   return browser.i18n.getUILanguage();
+}
+
+/** The URL of the page a content script runs in, for a message from our own content script in a top frame. */
+export function contentScriptPage(sender: MessageSender): string | undefined {
+  if (sender.id !== browser.runtime.id || sender.tab === undefined || sender.frameId !== 0) return undefined;
+  return sender.url;
+}
+
+export function onCommand(name: string, handler: () => void): void {
+  browser.commands.onCommand.addListener((command) => {
+    if (command === name) handler();
+  });
+}
+
+/** The active tab's id; reading it needs no permission (its URL would). */
+export async function activeTabId(): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+export function sendMessageToTab(tabId: number, message: unknown): Promise<unknown> {
+  return browser.tabs.sendMessage(tabId, message);
+}
+
+export function openOptionsPage(): Promise<void> {
+  return browser.runtime.openOptionsPage();
+}
+
+/** Asks the user for access to one origin (must run in a click handler of an extension page). */
+export function requestOrigin(origin: string): Promise<boolean> {
+  return browser.permissions.request({ origins: [origin] });
+}
+
+export function removeOrigin(origin: string): Promise<boolean> {
+  return browser.permissions.remove({ origins: [origin] });
+}
+
+export function hasOrigin(origin: string): Promise<boolean> {
+  return browser.permissions.contains({ origins: [origin] });
+}
+
+/** The content script file the manifest declares, to register the same one on other hosts. */
+export function contentScriptFiles(): string[] {
+  return browser.runtime.getManifest().content_scripts?.[0]?.js ?? [];
+}
+
+const SERVER_SCRIPT_PREFIX = 'server:';
+
+/** Makes the dynamically registered content scripts exactly one per given origin pattern. */
+export async function registerServerContentScripts(matches: readonly string[]): Promise<void> {
+  const registered = await browser.scripting.getRegisteredContentScripts();
+  const ours = registered.filter((script) => script.id.startsWith(SERVER_SCRIPT_PREFIX));
+  const wanted = new Set(matches.map((match) => `${SERVER_SCRIPT_PREFIX}${match}`));
+  const stale = ours.filter((script) => !wanted.has(script.id)).map((script) => script.id);
+  if (stale.length > 0) await browser.scripting.unregisterContentScripts({ ids: stale });
+  const existing = new Set(ours.map((script) => script.id));
+  const added = matches.filter((match) => !existing.has(`${SERVER_SCRIPT_PREFIX}${match}`));
+  if (added.length > 0) {
+    await browser.scripting.registerContentScripts(
+      added.map((match) => ({
+        id: `${SERVER_SCRIPT_PREFIX}${match}`,
+        matches: [match],
+        js: contentScriptFiles(),
+        runAt: 'document_idle' as const,
+      })),
+    );
+  }
 }
