@@ -1,25 +1,20 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { sendMessage } from '../shared/browser';
+import { activeTabId, openOptionsPage, sendMessage, sendMessageToTab } from '../shared/browser';
 import { type MessageKey, t } from '../shared/i18n';
+import { chooseKey } from '../shared/key-choice';
 import { checkKeyPath, type KeyPathProblem } from '../shared/key-path';
-import { parseSavePrefsResponse, type SavePrefsRequest } from '../shared/messages';
+import { type JobContext, parseJobContext, parseSaveResponse, type SaveProblem } from '../shared/messages';
 import { DEFAULT_PREFS, type Prefs, type PrefsNotice } from '../shared/prefs';
+import { defaultKeyPath, withDefaultKeyPath } from '../shared/prefs-edit';
 import { loadPrefs } from '../shared/prefs-storage';
 import { isShell, SHELLS, type Shell } from '../shared/shell-quote';
 import { buildSshCommand } from '../shared/ssh-command';
+import { KeyForProject } from '../ui/KeyForProject';
+import { KEY_PROBLEMS, SAVE_PROBLEMS } from '../ui/problems';
 
 /** Long enough that typing a path is one write, short enough to feel saved (storage.sync: 120 writes a minute). */
 const SAVE_DELAY_MS = 500;
 const EXAMPLE_TARGET = { host: '18.207.148.116', port: 42915, tty: false } as const;
-
-const PROBLEMS: Record<KeyPathProblem | 'storage', MessageKey> = {
-  'control-character': 'problemControlCharacter',
-  'invisible-character': 'problemInvisibleCharacter',
-  'ssh-expansion': 'problemSshExpansion',
-  'cmd-special-character': 'problemCmdSpecialCharacter',
-  'too-long': 'problemTooLong',
-  storage: 'problemStorage',
-};
 
 const NOTICES: Record<PrefsNotice, MessageKey> = {
   invalid: 'noticeInvalid',
@@ -35,50 +30,78 @@ const SHELL_NAMES: Record<Shell, MessageKey> = {
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
+async function saveAll(prefs: Prefs): Promise<Status> {
+  const response = parseSaveResponse(await sendMessage({ type: 'save-prefs', prefs }).catch(() => undefined));
+  return response.ok ? { kind: 'saved' } : { kind: 'error', message: t(SAVE_PROBLEMS[response.problem]) };
+}
+
+/** What the job page in the active tab reports, when there is one. */
+async function activeJobContext(): Promise<JobContext | undefined> {
+  const tabId = await activeTabId().catch(() => undefined);
+  if (tabId === undefined) return undefined;
+  return parseJobContext(await sendMessageToTab(tabId, { type: 'job-context' }).catch(() => undefined));
+}
+
 export function Popup() {
   const [loaded, setLoaded] = useState(false);
   const [prefs, setPrefs] = useState<Prefs>(DEFAULT_PREFS);
+  const [keyPath, setKeyPath] = useState('');
   const [notice, setNotice] = useState<PrefsNotice>();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const saved = useRef<Prefs>();
+  const [job, setJob] = useState<JobContext>();
   const timer = useRef<ReturnType<typeof setTimeout>>();
 
   useEffect(() => {
     void loadPrefs().then(({ prefs: stored, notice: readNotice }) => {
       setPrefs(stored);
-      saved.current = readNotice ? undefined : stored;
+      setKeyPath(defaultKeyPath(stored));
       setNotice(readNotice);
       setLoaded(true);
     });
+    void activeJobContext().then(setJob);
   }, []);
 
-  const check = checkKeyPath(prefs.keyPath, prefs.shell);
-  const problem = check.ok ? undefined : t(PROBLEMS[check.problem]);
+  const check = checkKeyPath(keyPath, prefs.shell);
+  const problem = check.ok ? undefined : t(KEY_PROBLEMS[check.problem]);
 
-  const save = async (next: Prefs) => {
+  /** Saves the key field and shell when they differ from what is stored. */
+  const save = async (input: string, shell: Shell) => {
     clearTimeout(timer.current);
-    const key = checkKeyPath(next.keyPath, next.shell);
+    const key = checkKeyPath(input, shell);
     if (!key.ok) return;
-    const request: SavePrefsRequest = { type: 'save-prefs', keyPath: key.keyPath ?? '', shell: next.shell };
-    if (request.keyPath === saved.current?.keyPath && request.shell === saved.current.shell) return;
-    const response = parseSavePrefsResponse(await sendMessage(request).catch(() => undefined));
-    if (response.ok) {
-      saved.current = { keyPath: request.keyPath, shell: request.shell };
+    const next = withDefaultKeyPath({ ...prefs, shell }, key.keyPath ?? '');
+    if (JSON.stringify(next) === JSON.stringify(prefs) && notice === undefined) return;
+    const result = await saveAll(next);
+    if (result.kind === 'saved') {
+      setPrefs(next);
       setNotice(undefined);
-      setStatus({ kind: 'saved' });
-    } else {
-      setStatus({ kind: 'error', message: t(PROBLEMS[response.problem]) });
     }
+    setStatus(result);
   };
 
-  const change = (next: Prefs, delay: number) => {
-    setPrefs(next);
+  const edit = (input: string) => {
+    setKeyPath(input);
     setStatus({ kind: 'idle' });
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save(next), delay);
+    timer.current = setTimeout(() => void save(input, prefs.shell), SAVE_DELAY_MS);
   };
 
-  const example = check.ok ? buildSshCommand(EXAMPLE_TARGET, prefs.shell, check.keyPath).text : undefined;
+  const chooseForProject = async (profileId: string | null) => {
+    if (!job) return;
+    const response = parseSaveResponse(
+      await sendMessage({ type: 'set-project-rule', profileId, project: job.project }).catch(() => undefined),
+    );
+    if (response.ok) setPrefs((await loadPrefs()).prefs);
+    setStatus(response.ok ? { kind: 'saved' } : { kind: 'error', message: t(SAVE_PROBLEMS[response.problem]) });
+  };
+
+  const example = check.ok
+    ? buildSshCommand(EXAMPLE_TARGET, {
+        shell: prefs.shell,
+        options: prefs.options,
+        ...(check.keyPath ? { keyPath: check.keyPath } : {}),
+      }).text
+    : undefined;
 
   return (
     <>
@@ -88,21 +111,32 @@ export function Popup() {
           {t(NOTICES[notice])}
         </p>
       )}
+      {job && (
+        <section class="job">
+          <KeyForProject
+            prefs={prefs}
+            choice={chooseKey(prefs, job.project, job.authorizedKeys)}
+            projectProfileId={prefs.rules.find((rule) => rule.pattern === job.project)?.profileId}
+            onChoose={(profileId) => void chooseForProject(profileId)}
+            onSetUp={() => void openOptionsPage()}
+          />
+        </section>
+      )}
       <label for="key-path">{t('keyPathLabel')}</label>
       <input
         id="key-path"
         type="text"
-        value={prefs.keyPath}
+        value={keyPath}
         disabled={!loaded}
         placeholder="~/.ssh/id_ed25519"
         spellcheck={false}
         autocomplete="off"
         aria-invalid={problem !== undefined}
         aria-describedby="key-path-hint key-path-status"
-        onInput={(event) => change({ ...prefs, keyPath: event.currentTarget.value }, SAVE_DELAY_MS)}
-        onBlur={() => void save(prefs)}
+        onInput={(event) => edit(event.currentTarget.value)}
+        onBlur={() => void save(keyPath, prefs.shell)}
         onKeyDown={(event) => {
-          if (event.key === 'Enter') void save(prefs);
+          if (event.key === 'Enter') void save(keyPath, prefs.shell);
         }}
       />
       <p id="key-path-hint" class="hint">
@@ -118,7 +152,10 @@ export function Popup() {
         disabled={!loaded}
         onChange={(event) => {
           const shell = event.currentTarget.value;
-          if (isShell(shell)) change({ ...prefs, shell }, 0);
+          if (isShell(shell)) {
+            setPrefs({ ...prefs, shell });
+            void save(keyPath, shell);
+          }
         }}
       >
         {SHELLS.map((shell) => (
@@ -132,6 +169,9 @@ export function Popup() {
           {t('commandExample', t(SHELL_NAMES[prefs.shell]))} <code>{example}</code>
         </p>
       )}
+      <button type="button" class="link" onClick={() => void openOptionsPage()}>
+        {t('allSettings')}
+      </button>
     </>
   );
 }

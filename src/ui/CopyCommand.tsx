@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SshTarget } from '../circleci/ssh-target';
 import type { Distrust } from '../circleci/step-trust';
 import { t } from '../shared/i18n';
-import type { Prefs } from '../shared/prefs';
-import { commandFor, isSafeToPaste } from '../shared/ssh-command';
+import { type CommandSettings, commandFor, isSafeToPaste } from '../shared/ssh-command';
+import { KeyForProject, type KeyForProjectProps } from './KeyForProject';
 
 /** The accessible name other tools and tests rely on: `Copy SSH command for container 2 (cmd.exe)`. */
 export function copyLabel(container: number, shell?: string): string {
@@ -16,13 +16,15 @@ const CONFIRMATION_MS = 2000;
 export interface CopyCommandProps {
   readonly target: SshTarget;
   readonly container: number;
-  readonly prefs: Prefs;
+  readonly settings: CommandSettings;
+  /** The first command of a step also shows which key applies and why. */
+  readonly keyControl?: KeyForProjectProps;
 }
 
 /** The command we would copy, shown as text, and the button that copies it. */
-export function CopyCommand({ target, container, prefs }: CopyCommandProps) {
+export function CopyCommand({ target, container, settings, keyControl }: CopyCommandProps) {
   const [state, setState] = useState<CopyState>('idle');
-  const command = commandFor(target, prefs.keyPath, prefs.shell);
+  const command = commandFor(target, settings);
 
   useEffect(() => {
     if (state === 'idle') return;
@@ -46,16 +48,19 @@ export function CopyCommand({ target, container, prefs }: CopyCommandProps) {
   };
 
   return (
-    <div class="row">
-      <code class="command">{command.text}</code>
-      <button type="button" aria-label={copyLabel(container, target.shell)} onClick={copy}>
-        {state === 'copied' ? t('copiedButton') : t('copyButton')}
-      </button>
-      {/* The button already shows "Copied"; this region says it to screen readers, and shows failures. */}
-      <span role="status" class={state === 'failed' ? 'status error' : 'visually-hidden'}>
-        {state === 'copied' ? t('copiedAnnouncement', command.text) : state === 'failed' ? t('copyFailed') : ''}
-      </span>
-    </div>
+    <>
+      <div class="row">
+        <code class="command">{command.text}</code>
+        <button type="button" class="copy" aria-label={copyLabel(container, target.shell)} onClick={copy}>
+          {state === 'copied' ? t('copiedButton') : t('copyButton')}
+        </button>
+        {/* The button already shows "Copied"; this region says it to screen readers, and shows failures. */}
+        <span role="status" class={state === 'failed' ? 'status error' : 'visually-hidden'}>
+          {state === 'copied' ? t('copiedAnnouncement', command.text) : state === 'failed' ? t('copyFailed') : ''}
+        </span>
+      </div>
+      {keyControl && <KeyForProject {...keyControl} />}
+    </>
   );
 }
 

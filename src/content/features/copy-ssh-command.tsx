@@ -9,9 +9,16 @@ import { type OutputLine, readOutputLines } from '../../circleci/output-lines';
 import type { JobPage } from '../../circleci/page-detect';
 import { closestStep, containerIndex, findSteps, isStep, stepName, stepOutput } from '../../circleci/selectors';
 import { parseSshOutput, type SshStepOutput } from '../../circleci/ssh-output';
+import type { SshTarget } from '../../circleci/ssh-target';
 import { isSshStepName, judgeSshSteps, type StepFacts, type Verdict } from '../../circleci/step-trust';
+import { isFromExtensionPage, onMessage, sendMessage } from '../../shared/browser';
+import { chooseKey } from '../../shared/key-choice';
+import { type JobContext, parseContentRequest } from '../../shared/messages';
 import type { Prefs } from '../../shared/prefs';
 import { loadPrefs, watchPrefs } from '../../shared/prefs-storage';
+import { projectPattern } from '../../shared/project-rules';
+import { proxyHostsFor } from '../../shared/servers';
+import { hostKeyAlias } from '../../shared/ssh-command';
 import { CopyCommand, StepWarning, UnrecognisedLine } from '../../ui/CopyCommand';
 import css from '../../ui/copy-command.css?inline';
 import { createShadowHost, isShadowHost, type ShadowHost } from '../../ui/shadow-host';
@@ -27,12 +34,15 @@ interface StepReading {
   readonly output?: SshStepOutput;
 }
 
-function readStep(step: Element): StepReading {
+function readStep(step: Element, proxyHosts: readonly string[]): StepReading {
   const name = stepName(step);
   const output = stepOutput(step);
   if (!output) return { facts: { name }, lines: [] };
   const lines = readOutputLines(output, isSshStepName(name) ? undefined : FIRST_LINE_CHARS);
-  const parsed = parseSshOutput(lines.map((line) => line.text));
+  const parsed = parseSshOutput(
+    lines.map((line) => line.text),
+    proxyHosts,
+  );
   if (!isSshStepName(name)) return { facts: { name, isConfigRunStep: parsed.isConfigRunStep }, lines: [] };
   const targets = parsed.commands.map((command) => command.target);
   return { facts: { name, isConfigRunStep: parsed.isConfigRunStep, targets }, lines, output: parsed };
@@ -46,6 +56,10 @@ interface Widget extends ShadowHost {
 async function init(signal: AbortSignal, page: JobPage): Promise<void> {
   let { prefs } = await loadPrefs();
   if (signal.aborted) return;
+  const project = projectPattern(page);
+  const proxyHosts = proxyHostsFor(location.hostname, prefs.servers);
+  // The keys CircleCI installed for the rerunning user, as the trusted SSH steps of each container list them.
+  const authorizedByContainer = new Map<number, readonly string[]>();
 
   // Per SSH step, its widgets keyed by line and content, so a re-read reuses them: never duplicates.
   const widgetsByStep = new Map<Element, Map<string, Widget>>();
@@ -62,20 +76,39 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
     widgetsByStep.delete(step);
   };
 
+  const copyCommandView = (target: SshTarget, container: number, withKeyControl: boolean) => (current: Prefs) => {
+    const choice = chooseKey(current, project, authorizedByContainer.get(container) ?? []);
+    const settings = {
+      shell: current.shell,
+      options: current.options,
+      ...(choice.profile ? { keyPath: choice.profile.keyPath } : {}),
+      ...(project ? { hostKeyAlias: hostKeyAlias(project, page.jobNumber, container) } : {}),
+    };
+    const keyControl = withKeyControl
+      ? {
+          prefs: current,
+          choice,
+          projectProfileId: current.rules.find((rule) => rule.pattern === project)?.profileId,
+          onChoose: (profileId: string | null) => void sendMessage({ type: 'set-project-rule', profileId }),
+          onSetUp: () => void sendMessage({ type: 'open-options' }),
+        }
+      : undefined;
+    return (
+      <CopyCommand target={target} container={container} settings={settings} {...(keyControl ? { keyControl } : {})} />
+    );
+  };
+
   const showStep = (step: Element, reading: StepReading, verdict: Verdict, container: number) => {
     const { lines, output } = reading;
     const wanted = new Map<string, { anchor: ChildNode; view: (current: Prefs) => ComponentChild }>();
-    for (const { target, line } of output?.commands ?? []) {
+    for (const [index, { target, line }] of (output?.commands ?? []).entries()) {
       const anchor = lines[line]?.anchor;
       if (!anchor) continue;
       wanted.set(`command ${line} ${JSON.stringify(target)} ${JSON.stringify(verdict)}`, {
         anchor,
-        view: (current) =>
-          verdict.trusted ? (
-            <CopyCommand target={target} container={container} prefs={current} />
-          ) : (
-            <StepWarning reason={verdict.reason} step={reading.facts.name} />
-          ),
+        view: verdict.trusted
+          ? copyCommandView(target, container, index === 0)
+          : () => <StepWarning reason={verdict.reason} step={reading.facts.name} />,
       });
     }
     for (const line of output?.unrecognisedLines ?? []) {
@@ -102,12 +135,19 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
   /** Judges the SSH steps of one container (the steps that share `list`) and shows what each offers. */
   const updateContainer = (list: Element) => {
     const steps = [...list.children].filter(isStep);
-    const readings = steps.map(readStep);
+    const readings = steps.map((step) => readStep(step, proxyHosts));
     const verdicts = judgeSshSteps(readings.map((reading) => reading.facts));
+    const container = steps[0] ? containerIndex(steps[0], page.container) : 0;
+    const authorized = readings.flatMap((reading, index) =>
+      verdicts.get(index)?.trusted
+        ? (reading.output?.authorizedKeys ?? []).map((key) => `${key.hash}:${key.value}`)
+        : [],
+    );
+    authorizedByContainer.set(container, [...new Set(authorized)]);
     steps.forEach((step, index) => {
       const verdict = verdicts.get(index);
       const reading = readings[index];
-      if (verdict && reading) showStep(step, reading, verdict, containerIndex(step, page.container));
+      if (verdict && reading) showStep(step, reading, verdict, container);
       else clearStep(step);
     });
   };
@@ -116,7 +156,7 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
   const changesJudgement = (step: Element) => {
     const name = stepName(step);
     if (isSshStepName(name)) return true;
-    const facts = JSON.stringify(readStep(step).facts);
+    const facts = JSON.stringify(readStep(step, proxyHosts).facts);
     if (factsOfOtherSteps.get(step) === facts) return false;
     factsOfOtherSteps.set(step, facts);
     return true;
@@ -155,6 +195,25 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
     prefs = read.prefs;
     for (const widgets of widgetsByStep.values()) for (const widget of widgets.values()) widget.draw(prefs);
   }, signal);
+
+  onMessage((message, sender) => {
+    const request = isFromExtensionPage(sender) ? parseContentRequest(message) : undefined;
+    if (request?.type === 'copy-command') return Promise.resolve(clickFirstCopyButton());
+    if (request?.type === 'job-context' && project) {
+      const context: JobContext = { project, authorizedKeys: [...new Set([...authorizedByContainer.values()].flat())] };
+      return Promise.resolve(context);
+    }
+    return undefined;
+  }, signal);
+
+  /** The keyboard shortcut: the first command of the container on screen, as if its button were clicked. */
+  const clickFirstCopyButton = (): boolean => {
+    const hosts = [...widgetsByStep.values()].flatMap((widgets) => [...widgets.values()].map((widget) => widget.host));
+    hosts.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    const button = hosts.map((host) => host.shadowRoot?.querySelector<HTMLButtonElement>('button.copy')).find(Boolean);
+    button?.click();
+    return Boolean(button);
+  };
 
   signal.addEventListener(
     'abort',

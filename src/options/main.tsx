@@ -1,0 +1,8 @@
+import { render } from 'preact';
+import { uiLanguage } from '../shared/browser';
+import { Options } from './Options';
+
+// Screen readers pick their voice from `lang`; the text comes in the browser's language.
+document.documentElement.lang = uiLanguage();
+const app = document.getElementById('app');
+if (app) render(<Options />, app);
