@@ -1,14 +1,14 @@
 // Automated accessibility audits (axe-core) of everything the extension shows, in light and dark.
 
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures';
+import { expect, test, withDefaultKey } from './fixtures';
 import { expand } from './job-page';
 import { jobUrl } from './site/jobs.js';
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the popup has no accessibility violations (${colorScheme})`, async ({ page, popupUrl, setPrefs }) => {
     await page.emulateMedia({ colorScheme });
-    await setPrefs({ schemaVersion: 1, keyPath: '~/.ssh/id_ed25519' });
+    await setPrefs(withDefaultKey('~/.ssh/id_ed25519'));
     await page.goto(popupUrl);
     await expect(page.getByLabel('Default SSH key')).toHaveValue('~/.ssh/id_ed25519');
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);

@@ -1,6 +1,6 @@
 // The copy buttons on job pages, through the built extension in Chromium, reading the real clipboard.
 
-import { expect, test } from './fixtures';
+import { expect, test, withDefaultKey } from './fixtures';
 import { copyButtons, expand, expectedCommand, step } from './job-page';
 import { jobs, jobUrl, type LegacyScenario, legacyBuilds, legacyUrl, type Scenario } from './site/jobs.js';
 
@@ -12,7 +12,7 @@ test.describe('direct form, one container (job 101)', () => {
     setPrefs,
     readClipboard,
   }) => {
-    await setPrefs({ schemaVersion: 1, keyPath: KEY });
+    await setPrefs(withDefaultKey(KEY));
     await page.goto(jobUrl(101));
     const button = step(page, 'Wait for SSH').getByRole('button', { name: 'Copy SSH command for container 0' });
     await expect(button).toBeVisible();
@@ -115,7 +115,7 @@ test('parallel runs: one container at a time, switched in the page (job 102)', a
   setPrefs,
   readClipboard,
 }) => {
-  await setPrefs({ schemaVersion: 1, keyPath: KEY });
+  await setPrefs(withDefaultKey(KEY));
   await page.goto(jobUrl(102));
   await expect(copyButtons(page)).toHaveCount(1);
   await expect(page.getByRole('button', { name: 'Copy SSH command for container 0' })).toHaveCount(1);
@@ -134,7 +134,7 @@ test('parallel runs: one container at a time, switched in the page (job 102)', a
 });
 
 test('Windows: one button per shell, the shell in its name (job 103)', async ({ page, setPrefs, readClipboard }) => {
-  await setPrefs({ schemaVersion: 1, keyPath: KEY });
+  await setPrefs(withDefaultKey(KEY));
   await page.goto(jobUrl(103));
   const enableSsh = await expand(page, 'Enable SSH');
   await expect(copyButtons(enableSsh)).toHaveCount(3);
@@ -238,7 +238,7 @@ const scenarios = [
 }[];
 for (const { name, job, url } of scenarios) {
   test(`${name}: ${job.title}: every expected command, nothing else`, async ({ page, setPrefs, readClipboard }) => {
-    await setPrefs({ schemaVersion: 1, keyPath: KEY });
+    await setPrefs(withDefaultKey(KEY));
     for (let container = 0; container < job.containers.length; container++) {
       await page.goto(url(container));
       const expected = job.expected.filter((entry) => entry.container === container);

@@ -75,3 +75,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 export { expect };
+
+/** Stored preferences (schema 2) with one default key, as the popup saves them. */
+export function withDefaultKey(keyPath: string, more: Record<string, unknown> = {}) {
+  return {
+    schemaVersion: 2,
+    profiles: [{ id: 'default', name: 'Default', keyPath }],
+    defaultProfileId: 'default',
+    ...more,
+  };
+}

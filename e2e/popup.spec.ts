@@ -1,6 +1,6 @@
 // The popup, opened from its extension URL in a tab (the same page the toolbar button shows).
 
-import { expect, test } from './fixtures';
+import { expect, test, withDefaultKey } from './fixtures';
 import { copyButtons, step } from './job-page';
 import { jobUrl } from './site/jobs.js';
 
@@ -13,7 +13,7 @@ test('saves the default key as you type, with a visible "Saved"', async ({ page,
   await expect(field).toHaveAttribute('placeholder', '~/.ssh/id_ed25519');
   await field.pressSequentially('~/.ssh/id_work', { delay: 20 });
   await expect(page.getByRole('status')).toHaveText('Saved');
-  expect(await storedPrefs(background)).toEqual({ prefs: { schemaVersion: 1, keyPath: '~/.ssh/id_work' } });
+  expect(await storedPrefs(background)).toEqual({ prefs: withDefaultKey('~/.ssh/id_work') });
   await expect(page.getByText('ssh -i ~/.ssh/id_work -o IdentitiesOnly=yes -p 42915 -- 18.207.148.116')).toBeVisible();
 });
 
@@ -35,7 +35,7 @@ test('saves on Enter and on blur at once, so closing the popup right after loses
     if (leave === 'Enter') await field.press('Enter');
     else await field.blur();
     await popup.close();
-    await expect.poll(() => storedPrefs(background)).toEqual({ prefs: { schemaVersion: 1, keyPath: value } });
+    await expect.poll(() => storedPrefs(background)).toEqual({ prefs: withDefaultKey(value) });
   }
 });
 
@@ -45,14 +45,16 @@ test('shows the stored key when it opens, and clearing it means "no key"', async
   setPrefs,
   background,
 }) => {
-  await setPrefs({ schemaVersion: 1, keyPath: '~/.ssh/id_stored' });
+  await setPrefs(withDefaultKey('~/.ssh/id_stored'));
   await page.goto(popupUrl);
   const field = page.getByLabel('Default SSH key');
   await expect(field).toHaveValue('~/.ssh/id_stored');
   await field.fill('   ');
   await field.press('Enter');
   await expect(page.getByRole('status')).toHaveText('Saved');
-  expect(await storedPrefs(background)).toEqual({ prefs: { schemaVersion: 1 } });
+  expect(await storedPrefs(background)).toEqual({
+    prefs: { schemaVersion: 2, profiles: [{ id: 'default', name: 'Default', keyPath: '~/.ssh/id_stored' }] },
+  });
 });
 
 test('refuses a path that cannot be a key, inline, and keeps the saved one', async ({
@@ -61,7 +63,7 @@ test('refuses a path that cannot be a key, inline, and keeps the saved one', asy
   setPrefs,
   background,
 }) => {
-  await setPrefs({ schemaVersion: 1, keyPath: '~/.ssh/id_good' });
+  await setPrefs(withDefaultKey('~/.ssh/id_good'));
   await page.goto(popupUrl);
   const field = page.getByLabel('Default SSH key');
   await expect(field).toHaveValue('~/.ssh/id_good');
@@ -75,7 +77,7 @@ test('refuses a path that cannot be a key, inline, and keeps the saved one', asy
   await field.blur();
   await expect(page.getByRole('status')).toContainText('invisible');
   await page.waitForTimeout(700); // longer than the save delay: nothing may have been written
-  expect(await storedPrefs(background)).toEqual({ prefs: { schemaVersion: 1, keyPath: '~/.ssh/id_good' } });
+  expect(await storedPrefs(background)).toEqual({ prefs: withDefaultKey('~/.ssh/id_good') });
 });
 
 test('unreadable stored settings: a notice in the popup, defaults on job pages', async ({
@@ -84,7 +86,7 @@ test('unreadable stored settings: a notice in the popup, defaults on job pages',
   setPrefs,
   readClipboard,
 }) => {
-  await setPrefs({ schemaVersion: 1, keyPath: '~/.ssh/id\nrm -rf ~' });
+  await setPrefs(withDefaultKey('~/.ssh/id\nrm -rf ~'));
   await page.goto(popupUrl);
   await expect(page.getByRole('alert')).toContainText('could not be read');
   await expect(page.getByLabel('Default SSH key')).toHaveValue('');
@@ -101,7 +103,7 @@ test('the shell choice changes how the key is quoted, on open job pages too', as
   setPrefs,
   readClipboard,
 }) => {
-  await setPrefs({ schemaVersion: 1, keyPath: "~/my keys/it's" });
+  await setPrefs(withDefaultKey("~/my keys/it's"));
   await page.goto(jobUrl(101));
   const waitForSsh = step(page, 'Wait for SSH');
   await expect(
@@ -135,5 +137,5 @@ test('a key path cmd.exe cannot quote is refused when cmd is chosen', async ({ p
   await field.fill('C:\\keys\\wow!\\id');
   await field.press('Enter');
   await expect(page.getByRole('status')).toContainText('cmd.exe cannot quote');
-  expect(await storedPrefs(background)).toEqual({ prefs: { schemaVersion: 1, shell: 'cmd' } });
+  expect(await storedPrefs(background)).toEqual({ prefs: { schemaVersion: 2, shell: 'cmd' } });
 });

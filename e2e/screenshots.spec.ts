@@ -1,14 +1,14 @@
 // The README's screenshots, taken from the built extension on every e2e run, never drawn by hand.
 
 import { existsSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { expect, test, withDefaultKey } from './fixtures';
 import { expand } from './job-page';
 import { jobUrl } from './site/jobs.js';
 
 const SHOTS = 'docs/screenshots';
 
 test('screenshots of the job page and the popup', async ({ page, popupUrl, setPrefs }) => {
-  await setPrefs({ schemaVersion: 1, keyPath: '~/.ssh/id_ed25519' });
+  await setPrefs(withDefaultKey('~/.ssh/id_ed25519'));
   await page.setViewportSize({ width: 1100, height: 760 });
   await page.goto(jobUrl(103));
   await expand(page, 'Enable SSH');

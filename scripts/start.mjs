@@ -34,7 +34,13 @@ if (!headless) {
     const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     // What the popup would store after you typed a key into it.
     await background.evaluate(() =>
-      chrome.storage.sync.set({ prefs: { schemaVersion: 1, keyPath: '~/.ssh/id_ed25519' } }),
+      chrome.storage.sync.set({
+        prefs: {
+          schemaVersion: 2,
+          profiles: [{ id: 'default', name: 'Default', keyPath: '~/.ssh/id_ed25519' }],
+          defaultProfileId: 'default',
+        },
+      }),
     );
 
     const page = await context.newPage();

@@ -1,0 +1,79 @@
+// The background's wiring, against a fake of src/shared/browser.ts: the keyboard shortcut asks the
+// active tab to copy, and only the right senders may change the preferences.
+
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const browser = vi.hoisted(() => ({
+  handlers: {} as Record<string, (...args: never[]) => unknown>,
+  sendMessageToTab: vi.fn(async () => true),
+  savePrefs: vi.fn(async () => ({ ok: true })),
+  saveProjectRule: vi.fn(async () => ({ ok: true })),
+}));
+
+vi.mock('../shared/browser', () => ({
+  onInstalledOrUpdated: (handler: () => void) => {
+    browser.handlers.installed = handler;
+  },
+  onSyncItemChanged: () => undefined,
+  onMessage: (handler: (message: unknown, sender: unknown) => unknown) => {
+    browser.handlers.message = handler;
+  },
+  onCommand: (name: string, handler: () => void) => {
+    browser.handlers[`command:${name}`] = handler;
+  },
+  activeTabId: async () => 7,
+  sendMessageToTab: browser.sendMessageToTab,
+  openOptionsPage: async () => undefined,
+  isFromExtensionPage: (sender: { url?: string }) => sender.url?.startsWith('chrome-extension://ours/') ?? false,
+  contentScriptPage: (sender: { url?: string; tab?: unknown }) => (sender.tab ? sender.url : undefined),
+}));
+vi.mock('../shared/prefs-storage', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  loadPrefs: async () => ({ prefs: (await import('../shared/prefs')).DEFAULT_PREFS }),
+  savePrefs: browser.savePrefs,
+  saveProjectRule: browser.saveProjectRule,
+  migrateStoredPrefs: async () => undefined,
+}));
+vi.mock('../shared/servers', () => ({ syncServerContentScripts: async () => undefined }));
+
+await import('./index');
+const send = (message: unknown, sender: object) =>
+  (browser.handlers.message as (message: unknown, sender: object) => unknown)(message, sender);
+
+beforeEach(() => vi.clearAllMocks());
+
+const JOB = 'https://app.circleci.com/pipelines/github/Acme/API/1/workflows/w/jobs/2';
+const popup = { url: 'chrome-extension://ours/src/popup/index.html' };
+const contentScript = { url: JOB, tab: { id: 7 } };
+
+describe('background', () => {
+  it('turns the keyboard shortcut into a copy in the active tab', async () => {
+    (browser.handlers['command:copy-ssh-command'] as () => void)();
+    await vi.waitFor(() => expect(browser.sendMessageToTab).toHaveBeenCalledWith(7, { type: 'copy-command' }));
+  });
+
+  it('lets only extension pages save the preferences', async () => {
+    await send({ type: 'save-prefs', prefs: {} }, popup);
+    expect(browser.savePrefs).toHaveBeenCalledWith({});
+    expect(send({ type: 'save-prefs', prefs: {} }, contentScript)).toBeUndefined();
+    expect(browser.savePrefs).toHaveBeenCalledTimes(1);
+  });
+
+  it("sets a content script's rule for its own page's project, whatever project it names", async () => {
+    await send({ type: 'set-project-rule', profileId: 'work', project: 'github/evil/repo' }, contentScript);
+    expect(browser.saveProjectRule).toHaveBeenCalledWith('github/acme/api', 'work');
+  });
+
+  it('lets extension pages name the project, which must be a whole project', async () => {
+    await send({ type: 'set-project-rule', profileId: 'work', project: 'gh/acme/web' }, popup);
+    expect(browser.saveProjectRule).toHaveBeenCalledWith('github/acme/web', 'work');
+    await send({ type: 'set-project-rule', profileId: 'work', project: 'github/acme' }, popup);
+    expect(browser.saveProjectRule).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores rules from pages that are not job pages, and unknown messages', async () => {
+    await send({ type: 'set-project-rule', profileId: 'work' }, { url: 'https://evil.example/', tab: { id: 1 } });
+    expect(browser.saveProjectRule).not.toHaveBeenCalled();
+    expect(send({ type: 'set-key-path', keyPath: '~/k' }, popup)).toBeUndefined();
+  });
+});

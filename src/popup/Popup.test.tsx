@@ -1,0 +1,65 @@
+// @vitest-environment happy-dom
+// The popup's job-page section. In e2e the popup opens in a tab, where the "active tab" is the popup
+// itself, and the toolbar popup Chrome opens cannot be driven by Playwright; so this part of the
+// popup is tested here, against a fake browser, and the same control is tested in the page by e2e.
+
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { testBrowser } from '../test/fake-browser';
+
+vi.mock('webextension-polyfill', () => ({ default: testBrowser }));
+const { Popup } = await import('./Popup');
+
+const AUTHORIZED = 'SHA256:P0nRIWAu7DDjSjJfIzu4nez3o7wr2IU+uIq45VQvIi8';
+const prefs = {
+  schemaVersion: 2,
+  profiles: [
+    { id: 'personal', name: 'Personal', keyPath: '~/.ssh/id_personal' },
+    { id: 'work', name: 'Work', keyPath: '~/.ssh/id_work', fingerprint: AUTHORIZED },
+  ],
+  defaultProfileId: 'personal',
+};
+
+const sent: unknown[] = [];
+
+beforeEach(async () => {
+  testBrowser.reset();
+  sent.length = 0;
+  await testBrowser.storage.sync.set({ prefs });
+  testBrowser.tabs.query = vi.fn(async () => [
+    { id: 3, index: 0, highlighted: true, active: true, pinned: false, incognito: false },
+  ]) as never;
+  testBrowser.runtime.sendMessage = vi.fn(async (message: unknown) => {
+    sent.push(message);
+    return { ok: true };
+  }) as never;
+});
+afterEach(cleanup);
+
+describe('Popup on a job page', () => {
+  it('shows which key applies to the job and why, and sets a rule for its project', async () => {
+    testBrowser.tabs.sendMessage = vi.fn(async () => ({
+      project: 'github/acme/api',
+      authorizedKeys: [AUTHORIZED],
+    })) as never;
+    render(<Popup />);
+    const picker = await screen.findByRole('combobox', { name: 'Key for this project' });
+    expect(screen.getByText('Using Work: its key is one CircleCI authorized for this job.')).toBeTruthy();
+    expect(testBrowser.tabs.sendMessage).toHaveBeenCalledWith(3, { type: 'job-context' });
+
+    fireEvent.change(picker, { target: { value: 'personal' } });
+    await waitFor(() =>
+      expect(sent).toContainEqual({ type: 'set-project-rule', profileId: 'personal', project: 'github/acme/api' }),
+    );
+  });
+
+  it('elsewhere shows the default key only', async () => {
+    testBrowser.tabs.sendMessage = vi.fn(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    }) as never;
+    render(<Popup />);
+    expect(((await screen.findByLabelText('Default SSH key')) as HTMLInputElement).value).toBe('~/.ssh/id_personal');
+    await waitFor(() => expect(testBrowser.tabs.sendMessage).toHaveBeenCalled());
+    expect(screen.queryByRole('combobox', { name: 'Key for this project' })).toBeNull();
+  });
+});
