@@ -181,8 +181,8 @@ export function aria(name: string, role?: string): string {
   return `>>> ::-p-aria([name="${name}"]${role ? `[role="${role}"]` : ''})`;
 }
 
-/** Every button our UI shows (in `circleci-ssh-copy` shadow roots), whatever its name. */
-export const OUR_BUTTONS = 'circleci-ssh-copy >>> ::-p-aria([role="button"])';
+/** Every copy button our UI shows (in `circleci-ssh-copy` shadow roots), whatever the container. */
+export const OUR_BUTTONS = 'circleci-ssh-copy >>> button.copy';
 
 type Scope = Page | ElementHandle;
 

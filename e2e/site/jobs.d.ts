@@ -88,7 +88,7 @@ export interface Segment {
 }
 
 /** The scenario job numbers: `jobs[101]` is a Scenario, `jobs[n]` for any other number may be undefined. */
-export type JobNumber = 101 | 102 | 103 | 104 | 105 | 106 | 107 | 108 | 109 | 110 | 111 | 112 | 113 | 114;
+export type JobNumber = 101 | 102 | 103 | 104 | 105 | 106 | 107 | 108 | 109 | 110 | 111 | 112 | 113 | 114 | 115;
 export const jobs: Record<JobNumber, Scenario> & Record<number, Scenario | undefined>;
 export const legacyBuilds: Record<55, LegacyScenario> & Record<number, LegacyScenario | undefined>;
 

@@ -535,6 +535,30 @@ export const jobs = {
     both(0, [direct(64535, '3.239.179.134')]),
   ),
 
+  // A self-hosted CircleCI server whose proxy is ssh.ci.example.com. Served at app.ci.example.com once
+  // the user added that installation; on app.circleci.com the same lines must not be accepted.
+  115: job(
+    115,
+    'CircleCI server proxy',
+    'spans',
+    [
+      sshRerun({
+        jobNumber: 115,
+        image: 'cimg/node:22.11',
+        enable: [
+          'You can now SSH into this job if your SSH public key is added:',
+          `    $ ssh ${PROXY_JOB}-0@ssh.ci.example.com`,
+          '',
+          USE_SAME_KEY_2026,
+        ],
+        wait: waitForSshText([`ssh ${PROXY_JOB}-0@ssh.ci.example.com`], USE_SAME_KEY_2026, 'job'),
+        configSteps: npmSteps(),
+      }),
+    ],
+    // As served on app.circleci.com: not CircleCI cloud's proxy, so nothing to copy.
+    [],
+  ),
+
   // A 5 MB single-line log in a build step of an SSH rerun; the page must stay responsive.
   113: job(
     113,
