@@ -1,5 +1,53 @@
-import { t } from '../shared/i18n';
+// The options page: key profiles, project rules, command options, CircleCI servers, and import and
+// export. Every change saves as it is made (typing after a pause), through the background, which
+// validates the whole; one status line says whether it worked.
+
+import { type MessageKey, t } from '../shared/i18n';
+import type { PrefsNotice } from '../shared/prefs';
+import { SAVE_PROBLEMS } from '../ui/problems';
+import { CommandSection } from './CommandSection';
+import { ProfilesSection } from './ProfilesSection';
+import { RulesSection } from './RulesSection';
+import { ServersSection } from './ServersSection';
+import { TransferSection } from './TransferSection';
+import { type SaveStatus, usePrefs } from './use-prefs';
+
+const NOTICES: Record<PrefsNotice, MessageKey> = {
+  invalid: 'noticeInvalid',
+  'newer-version': 'noticeNewerVersion',
+};
+
+function statusText(status: SaveStatus): string {
+  if (status.kind === 'saved') return t(status.message);
+  return status.kind === 'error' ? t(SAVE_PROBLEMS[status.problem]) : '';
+}
 
 export function Options() {
-  return <h1>{t('popupHeading')}</h1>;
+  const store = usePrefs();
+  return (
+    <>
+      <h1>{t('optionsHeading')}</h1>
+      <p class="intro">{t('optionsIntro')}</p>
+      {store.notice && (
+        <p class="notice" role="alert">
+          {t(NOTICES[store.notice])}
+        </p>
+      )}
+      {store.loaded && (
+        <>
+          <ProfilesSection store={store} />
+          <RulesSection store={store} />
+          <CommandSection store={store} />
+          <ServersSection store={store} />
+          <TransferSection store={store} />
+        </>
+      )}
+      {/* Always in the page, so that screen readers announce what appears in it. */}
+      <div class="status-bar" role="status">
+        {store.status.kind !== 'idle' && (
+          <span class={store.status.kind === 'error' ? 'status error' : 'status'}>{statusText(store.status)}</span>
+        )}
+      </div>
+    </>
+  );
 }
