@@ -15,6 +15,7 @@ vi.mock('../shared/browser', () => ({
     browser.handlers.installed = handler;
   },
   onSyncItemChanged: () => undefined,
+  onOriginsChanged: () => undefined,
   onMessage: (handler: (message: unknown, sender: unknown) => unknown) => {
     browser.handlers.message = handler;
   },

@@ -11,6 +11,7 @@ import {
   onCommand,
   onInstalledOrUpdated,
   onMessage,
+  onOriginsChanged,
   onSyncItemChanged,
   openOptionsPage,
   sendMessageToTab,
@@ -32,6 +33,13 @@ onInstalledOrUpdated(() => {
 
 onSyncItemChanged(PREFS_KEY, (value) => {
   syncServerContentScripts(readPrefs(value).prefs.servers).catch(report('registering servers'));
+});
+
+// Access may be granted later than the server was added (after an import, or on a synced device).
+onOriginsChanged(() => {
+  loadPrefs()
+    .then(({ prefs }) => syncServerContentScripts(prefs.servers))
+    .catch(report('registering servers'));
 });
 
 onMessage((message, sender) => {
@@ -65,7 +73,7 @@ async function setProjectRule(
   const appHosts = ['app.circleci.com', ...prefs.servers.map((server) => server.appHost)];
   const page = pageUrl ? parseJobPage(pageUrl, appHosts) : undefined;
   const project = fromExtension ? request.project && parseRulePattern(request.project) : page && projectPattern(page);
-  if (!project || project.split('/').length !== 3) return undefined;
+  if (project?.split('/').length !== 3) return undefined;
   return saveProjectRule(project, request.profileId);
 }
 

@@ -126,3 +126,9 @@ export async function registerServerContentScripts(matches: readonly string[]): 
     );
   }
 }
+
+/** Access to an origin granted or given back, here or in the browser's own extension settings. */
+export function onOriginsChanged(handler: () => void): void {
+  browser.permissions.onAdded.addListener(handler);
+  browser.permissions.onRemoved.addListener(handler);
+}

@@ -23,6 +23,8 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 // Format characters (bidi overrides, zero-width), line and paragraph separators, non-ASCII spaces:
 // they make the text on screen differ from the bytes pasted.
 const INVISIBLE = /[\p{Cf}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/u;
+/** Control, format (bidi, zero-width) and line-separator characters: never in text we show or copy. */
+export const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/u;
 // ssh expands `%` tokens and `${VAR}` in identity file paths itself; `-i` cannot escape them.
 const SSH_EXPANSION = /%|\$\{/;
 // cmd.exe has no way to quote these: `"` ends the quotes, `!` expands under delayed expansion.

@@ -3,16 +3,7 @@
 
 import { getSyncItem, onSyncItemChanged, setSyncItem } from './browser';
 import type { SaveProblem, SaveResponse } from './messages';
-import {
-  DEFAULT_PREFS,
-  migratePrefs,
-  PREFS_KEY,
-  type Prefs,
-  type ReadPrefs,
-  readPrefs,
-  storedWith,
-  validPrefs,
-} from './prefs';
+import { DEFAULT_PREFS, migratePrefs, PREFS_KEY, type ReadPrefs, readPrefs, storedWith, validPrefs } from './prefs';
 
 /** storage.sync's limit for one item: the key plus its JSON, in bytes. */
 export const MAX_ITEM_BYTES = 8192;

@@ -5,7 +5,7 @@
 
 import { isDnsName } from '../circleci/ssh-target';
 import { parseFingerprint } from './fingerprint';
-import { checkKeyPath } from './key-path';
+import { checkKeyPath, UNSAFE_CHARACTERS } from './key-path';
 import { type ProjectRule, parseRulePattern } from './project-rules';
 import { isShell, type Shell } from './shell-quote';
 
@@ -82,7 +82,6 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 const PROFILE_ID = /^[A-Za-z0-9_-]{1,40}$/;
-const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/u;
 
 /** Collects what is invalid while each part falls back to its default. */
 class Reader {
@@ -117,7 +116,7 @@ export function readProfile(value: unknown, shell: Shell): KeyProfile | undefine
   if (!isRecord(value)) return undefined;
   const { id, name, keyPath, fingerprint } = value;
   if (typeof id !== 'string' || !PROFILE_ID.test(id)) return undefined;
-  if (typeof name !== 'string' || name.trim() === '' || name.length > LIMITS.name || UNSAFE_TEXT.test(name))
+  if (typeof name !== 'string' || name.trim() === '' || name.length > LIMITS.name || UNSAFE_CHARACTERS.test(name))
     return undefined;
   const key = typeof keyPath === 'string' ? checkKeyPath(keyPath, shell) : undefined;
   if (!key?.ok || key.keyPath === undefined) return undefined;

@@ -3,7 +3,7 @@
 // options are fixed toggles, and the host key alias is made of validated URL parts.
 
 import type { SshTarget } from '../circleci/ssh-target';
-import { checkKeyPath } from './key-path';
+import { checkKeyPath, UNSAFE_CHARACTERS } from './key-path';
 import { type CommandOptions, DEFAULT_OPTIONS } from './prefs';
 import { endOfOptions, quoteForShell, type Shell } from './shell-quote';
 
@@ -59,7 +59,6 @@ export function hostKeyAlias(project: string, jobNumber: number, container: numb
 
 const MAX_COMMAND_LENGTH = 2048;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const UNSAFE_IN_KEY = /[\u0000-\u001f\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/u;
 
 /**
  * The last check before the clipboard: one ssh invocation on one line, printable ASCII except inside
@@ -71,7 +70,7 @@ export function isSafeToPaste({ text, keyWord }: SshCommand): boolean {
   if (keyWord === undefined) return PRINTABLE_ASCII.test(text);
   const keyAt = text.indexOf(` -i ${keyWord}`);
   const keyEnd = keyAt + keyWord.length + 4;
-  if (keyAt === -1 || (text[keyEnd] !== ' ' && keyEnd !== text.length) || UNSAFE_IN_KEY.test(keyWord)) return false;
+  if (keyAt === -1 || (text[keyEnd] !== ' ' && keyEnd !== text.length) || UNSAFE_CHARACTERS.test(keyWord)) return false;
   return PRINTABLE_ASCII.test(text.slice(0, keyAt) + text.slice(keyEnd));
 }
 
