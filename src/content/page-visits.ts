@@ -10,7 +10,8 @@ export interface Feature {
   init(signal: AbortSignal, page: JobPage): void | Promise<void>;
 }
 
-export function runOnJobPages(features: readonly Feature[]): void {
+/** @param appHosts where CircleCI's web app runs: app.circleci.com and the servers the user added */
+export function runOnJobPages(features: readonly Feature[], appHosts?: readonly string[]): void {
   let currentHref = '';
   let currentKey = '';
   let visit: AbortController | undefined;
@@ -18,12 +19,12 @@ export function runOnJobPages(features: readonly Feature[]): void {
   const onLocationMaybeChanged = () => {
     if (location.href === currentHref) return;
     currentHref = location.href;
-    const key = visitKey(currentHref);
+    const key = visitKey(currentHref, appHosts);
     if (key === currentKey) return;
     currentKey = key;
     visit?.abort();
     visit = new AbortController();
-    const page = parseJobPage(currentHref);
+    const page = parseJobPage(currentHref, appHosts);
     if (!page) return;
     const { signal } = visit;
     for (const feature of features) safely(() => feature.init(signal, page));
