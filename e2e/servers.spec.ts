@@ -7,7 +7,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, expect, test as base, type Worker } from '@playwright/test';
+import { type BrowserContext, test as base, chromium, expect, type Worker } from '@playwright/test';
 import { chromiumPath, extensionArgs } from './browser.js';
 import { extensionDir } from './fixtures';
 import { copyButtons, step } from './job-page';
@@ -18,11 +18,15 @@ const SERVER = 'app.ci.example.com';
 const serverJobUrl = jobUrl(115).replace('app.circleci.com', SERVER);
 
 const test = base.extend<{ context: BrowserContext; background: Worker; optionsUrl: string }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
   context: async ({}, use) => {
     const copy = mkdtempSync(join(tmpdir(), 'ssh-copy-server-'));
     cpSync(extensionDir, copy, { recursive: true });
     const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8'));
-    writeFileSync(join(copy, 'manifest.json'), JSON.stringify({ ...manifest, host_permissions: [`https://${SERVER}/*`] }));
+    writeFileSync(
+      join(copy, 'manifest.json'),
+      JSON.stringify({ ...manifest, host_permissions: [`https://${SERVER}/*`] }),
+    );
     const context = await chromium.launchPersistentContext('', {
       ...(chromiumPath ? { executablePath: chromiumPath } : {}),
       headless: true,
@@ -50,12 +54,20 @@ const test = base.extend<{ context: BrowserContext; background: Worker; optionsU
 
 const registeredScripts = (background: Worker) =>
   background.evaluate(async () =>
-    (await (chrome as unknown as { scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches: string[] }[]> } }).scripting.getRegisteredContentScripts()).map(
-      ({ id, matches }) => ({ id, matches }),
-    ),
+    (
+      await (
+        chrome as unknown as {
+          scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches: string[] }[]> };
+        }
+      ).scripting.getRegisteredContentScripts()
+    ).map(({ id, matches }) => ({ id, matches })),
   );
 
-test('a CircleCI server added in the options page gets copy buttons for its own proxy, until removed', async ({ context, background, optionsUrl }) => {
+test('a CircleCI server added in the options page gets copy buttons for its own proxy, until removed', async ({
+  context,
+  background,
+  optionsUrl,
+}) => {
   const job = await context.newPage();
   await job.goto(serverJobUrl);
   await expect(step(job, 'Wait for SSH')).toBeVisible();
@@ -67,7 +79,9 @@ test('a CircleCI server added in the options page gets copy buttons for its own 
   await options.getByLabel('SSH proxy host (optional)').fill('ssh.ci.example.com');
   await options.getByRole('button', { name: 'Add server' }).click();
   await expect(options.getByRole('button', { name: `Remove ${SERVER}` })).toBeVisible();
-  await expect.poll(() => registeredScripts(background)).toEqual([{ id: `server:https://${SERVER}/*`, matches: [`https://${SERVER}/*`] }]);
+  await expect
+    .poll(() => registeredScripts(background))
+    .toEqual([{ id: `server:https://${SERVER}/*`, matches: [`https://${SERVER}/*`] }]);
 
   await job.bringToFront();
   await job.reload();
@@ -91,7 +105,7 @@ test('a CircleCI server added in the options page gets copy buttons for its own 
   await expect(job.locator('circleci-ssh-copy')).toHaveCount(0);
 });
 
-test('nothing is asked for before a server is added', async ({}) => {
+test('nothing is asked for before a server is added', () => {
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'));
   expect(manifest).not.toHaveProperty('host_permissions');
   expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
