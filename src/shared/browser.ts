@@ -99,9 +99,15 @@ export function hasOrigin(origin: string): Promise<boolean> {
   return browser.permissions.contains({ origins: [origin] });
 }
 
-/** The content script file the manifest declares, to register the same one on other hosts. */
+/**
+ * The content script file the manifest declares, to register the same one on other hosts, as a path
+ * from the extension's root: Firefox gives the manifest's paths as full moz-extension:// URLs, which
+ * registerContentScripts refuses, and a path without the leading slash would be taken as relative to
+ * the calling page.
+ */
 export function contentScriptFiles(): string[] {
-  return browser.runtime.getManifest().content_scripts?.[0]?.js ?? [];
+  const root = browser.runtime.getURL('');
+  return (browser.runtime.getManifest().content_scripts?.[0]?.js ?? []).map((file) => new URL(file, root).pathname);
 }
 
 const SERVER_SCRIPT_PREFIX = 'server:';
