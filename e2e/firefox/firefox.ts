@@ -8,10 +8,11 @@
 // combinator `>>>`, which runs it in the page and in every open shadow root: our UI lives in those.
 
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import { servePuppeteer } from '../site/serve.js';
+import puppeteer, { type Browser, type ElementHandle, type HTTPRequest, type Page } from 'puppeteer-core';
+import { servePuppeteer, siteResponse } from '../site/serve.js';
 
 export const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const extensionDir = resolve('dist/firefox');
@@ -27,32 +28,53 @@ export function firefoxMissing(): string | undefined {
 
 interface Manifest {
   action: { default_popup: string };
+  options_ui: { page: string };
   browser_specific_settings: { gecko: { id: string } };
   web_accessible_resources?: unknown;
+  host_permissions?: unknown;
+}
+
+export interface LaunchOptions {
+  /**
+   * CircleCI server app hosts (e.g. `app.ci.example.com`) that the test copy's manifest grants as
+   * host_permissions, and that the browser's tabs serve the fake CircleCI at. See testCopyOfExtension.
+   */
+  readonly serverHosts?: readonly string[];
 }
 
 /**
- * Copies the built extension into a temporary folder and makes the popup web-accessible there, for
- * the tests only. WebDriver BiDi refuses to navigate a tab to a moz-extension:// URL, but a web page
- * may navigate itself to an extension page that is web-accessible to it; the popup then runs in that
- * tab with every extension API, as it does from the toolbar. The popup's own script and stylesheet
- * are same-origin loads of the extension page, so only the HTML needs listing. dist/firefox, what
- * users install, keeps its manifest untouched: the popup stays unreachable from CircleCI's pages.
+ * Copies the built extension into a temporary folder and makes the popup and the options page
+ * web-accessible there, for the tests only. WebDriver BiDi refuses to navigate a tab to a
+ * moz-extension:// URL, but a web page may navigate itself to an extension page that is web-accessible
+ * to it; the page then runs in that tab with every extension API, as it does from the toolbar or the
+ * add-ons manager. Their own scripts and stylesheets are same-origin loads of the extension page, so
+ * only the HTML needs listing. dist/firefox, what users install, keeps its manifest untouched: neither
+ * page is reachable from CircleCI's pages.
+ *
+ * With `serverHosts`, the copy's manifest also grants those hosts (host_permissions), so that the
+ * options page's permissions.request() for an added server resolves without a prompt, which a test
+ * cannot answer; everything after it (registration, the content script there) is the real code.
  */
-function testCopyOfExtension(): { dir: string; manifest: Manifest } {
+function testCopyOfExtension({ serverHosts = [] }: LaunchOptions): { dir: string; manifest: Manifest } {
   const manifestPath = join(extensionDir, 'manifest.json');
   if (!existsSync(manifestPath)) throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
-  const dir = mkdtempSync(join(tmpdir(), 'circleci-ssh-copy-firefox-'));
-  cpSync(extensionDir, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
   if (manifest.web_accessible_resources !== undefined) {
     throw new Error(
       'The built manifest now has web_accessible_resources: merge the test entry instead of replacing it.',
     );
   }
+  if (manifest.host_permissions !== undefined) {
+    throw new Error('The built manifest now has host_permissions: merge the test entry instead of replacing it.');
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'circleci-ssh-copy-firefox-'));
+  cpSync(extensionDir, dir, { recursive: true });
   const testManifest = {
     ...manifest,
-    web_accessible_resources: [{ resources: [manifest.action.default_popup], matches: ['https://app.circleci.com/*'] }],
+    web_accessible_resources: [
+      { resources: [manifest.action.default_popup, manifest.options_ui.page], matches: ['https://app.circleci.com/*'] },
+    ],
+    ...(serverHosts.length > 0 ? { host_permissions: serverHosts.map((host) => `https://${host}/*`) } : {}),
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(testManifest, null, 2));
   return { dir, manifest };
@@ -63,14 +85,17 @@ export class Firefox {
     readonly browser: Browser,
     /** moz-extension://<fixed UUID>/src/popup/index.html */
     readonly popupUrl: string,
+    /** moz-extension://<fixed UUID>/src/options/index.html */
+    readonly optionsUrl: string,
+    private readonly serverHosts: readonly string[],
     private readonly copyDir: string,
   ) {}
 
   /** A fresh Firefox (fresh profile) with the test copy of the extension installed. */
-  static async launch(): Promise<Firefox> {
+  static async launch(options: LaunchOptions = {}): Promise<Firefox> {
     const missing = firefoxMissing();
     if (missing) throw new Error(missing);
-    const { dir, manifest } = testCopyOfExtension();
+    const { dir, manifest } = testCopyOfExtension(options);
     const geckoId = manifest.browser_specific_settings.gecko.id;
     let browser: Browser | undefined;
     try {
@@ -90,7 +115,14 @@ export class Firefox {
       });
       const installed = await browser.installExtension(dir); // BiDi webExtension.install: a temporary add-on
       if (installed !== geckoId) throw new Error(`Installed ${installed}, expected ${geckoId}`);
-      return new Firefox(browser, `moz-extension://${EXTENSION_UUID}/${manifest.action.default_popup}`, dir);
+      const base = `moz-extension://${EXTENSION_UUID}/`;
+      return new Firefox(
+        browser,
+        base + manifest.action.default_popup,
+        base + manifest.options_ui.page,
+        options.serverHosts ?? [],
+        dir,
+      );
     } catch (error) {
       await browser?.close();
       rmSync(dir, { recursive: true, force: true });
@@ -98,10 +130,27 @@ export class Firefox {
     }
   }
 
-  /** A new tab that answers CircleCI's URLs from e2e/site. */
+  /** A new tab that answers CircleCI's URLs (and the server hosts', if any) from e2e/site. */
   async newPage(): Promise<Page> {
-    const page = await this.browser.newPage();
-    await servePuppeteer(page);
+    return this.serve(await this.browser.newPage());
+  }
+
+  /**
+   * A tab whose downloads are saved to `folder` without asking (WebDriver BiDi's
+   * browser.setDownloadBehavior, which puppeteer sets per browser context: so the tab is in a context
+   * of its own; the extension and its storage are the same in every context). Close it with
+   * `page.browserContext().close()`.
+   */
+  async newDownloadingPage(folder: string): Promise<Page> {
+    const context = await this.browser.createBrowserContext({
+      downloadBehavior: { policy: 'allow', downloadPath: folder },
+    });
+    return this.serve(await context.newPage());
+  }
+
+  private async serve(page: Page): Promise<Page> {
+    if (this.serverHosts.length === 0) await servePuppeteer(page);
+    else await serveWithServers(page, this.serverHosts);
     return page;
   }
 
@@ -124,14 +173,39 @@ export class Firefox {
    * itself to the popup (see testCopyOfExtension). Resolves once the key field is ready.
    */
   async openPopup(page: Page): Promise<void> {
-    if (!(await currentUrl(page)).startsWith('https://app.circleci.com/')) await page.goto('https://app.circleci.com/');
-    await page.evaluate((url) => {
-      location.href = url;
-    }, this.popupUrl);
-    // puppeteer does not see this navigation (page.url() keeps the old URL), so wait on the page itself.
-    await page.waitForFunction((url) => location.href === url && document.readyState === 'complete', {}, this.popupUrl);
+    await navigateItselfTo(page, this.popupUrl);
     const field = await page.waitForSelector(aria('Default SSH key', 'textbox'));
     await page.waitForFunction((input) => !(input as HTMLInputElement).disabled, {}, field);
+  }
+
+  /**
+   * Turns `page` into the options page, as the popup is opened (see openPopup). Resolves once the
+   * stored settings are shown: the sections render only then.
+   */
+  async openOptions(page: Page): Promise<void> {
+    await navigateItselfTo(page, this.optionsUrl);
+    await page.waitForSelector(aria('Key profiles', 'heading'));
+  }
+
+  /**
+   * Stores preferences as the extension's own pages do (chrome.storage.sync, here from the popup in
+   * this tab), before the page under test loads; the tab is left on the popup. The schema-2 object of
+   * e2e/fixtures.ts's setPrefs.
+   */
+  async setPrefs(page: Page, prefs: unknown): Promise<void> {
+    await this.openPopup(page);
+    await page.evaluate((value) => chrome.storage.sync.set({ prefs: value }), prefs as object);
+  }
+
+  /** What storage.sync holds under `prefs`, read from a popup in a tab of its own (closed again). */
+  async stored(): Promise<Record<string, unknown>> {
+    const popup = await this.newPage();
+    try {
+      await this.openPopup(popup);
+      return await popup.evaluate(() => chrome.storage.sync.get('prefs'));
+    } finally {
+      await popup.close();
+    }
   }
 
   /** Types `keyPath` into the open popup's key field, saves it with Enter, and waits for "Saved". */
@@ -173,6 +247,72 @@ export class Firefox {
   }
 }
 
+/**
+ * The few WebExtension APIs the Firefox tests call in an extension page (the popup or the options page
+ * in a tab), as `(globalThis as unknown as ExtensionApi).browser`: Firefox's promise-based `browser`.
+ */
+export interface ExtensionApi {
+  browser: {
+    commands: { getAll(): Promise<{ name?: string; shortcut?: string; description?: string }[]> };
+    tabs: {
+      getCurrent(): Promise<{ id?: number } | undefined>;
+      query(query: { active?: boolean; currentWindow?: boolean }): Promise<{ id?: number; active: boolean }[]>;
+      sendMessage(tabId: number, message: unknown): Promise<unknown>;
+    };
+    permissions: { contains(permissions: { origins: string[] }): Promise<boolean> };
+    runtime: { getManifest(): { content_scripts?: { js?: string[] }[] } };
+    scripting: {
+      getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]>;
+      registerContentScripts(
+        scripts: { id: string; matches: string[]; js: string[]; runAt: 'document_idle' }[],
+      ): Promise<void>;
+      unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
+    };
+  };
+}
+
+/**
+ * The tab navigates itself to an extension page that the test copy made web-accessible to CircleCI's
+ * pages (see testCopyOfExtension), going to a CircleCI page first if it is not on one. puppeteer does
+ * not follow the tab from then on: page.reload() there never resolves, so open the page again instead.
+ */
+async function navigateItselfTo(page: Page, url: string): Promise<void> {
+  if (!(await currentUrl(page)).startsWith('https://app.circleci.com/')) await page.goto('https://app.circleci.com/');
+  await page.evaluate((target) => {
+    location.href = target;
+  }, url);
+  // puppeteer does not see this navigation (page.url() keeps the old URL), so wait on the page itself.
+  await page.waitForFunction((target) => location.href === target && document.readyState === 'complete', {}, url);
+}
+
+/**
+ * servePuppeteer (e2e/site/serve.js), and the same fake CircleCI at each server host: a CircleCI
+ * server's web app is CircleCI's, at its own host. The site's pages load `/__fixture__/*.js` from the
+ * page's own origin, so every path maps to the same path on app.circleci.com.
+ */
+async function serveWithServers(page: Page, serverHosts: readonly string[]): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (request.isInterceptResolutionHandled()) return;
+    void answerWithServers(request, serverHosts).catch(() => {
+      // The page navigated or closed while we were answering; nothing is waiting for this request.
+    });
+  });
+}
+
+async function answerWithServers(request: HTTPRequest, serverHosts: readonly string[]): Promise<void> {
+  const url = new URL(request.url());
+  if (serverHosts.includes(url.host)) url.host = 'app.circleci.com';
+  const response = siteResponse(url.href);
+  if (response === null) {
+    if (/^(https?|wss?|ftp):$/.test(url.protocol)) await request.abort('internetdisconnected');
+    else await request.continue();
+    return;
+  }
+  const body = 'path' in response ? await readFile(response.path) : response.body;
+  await request.respond({ status: response.status, contentType: response.contentType, body });
+}
+
 // ---- Queries by accessible name --------------------------------------------------------------------
 
 /** A selector for the element with this exact accessible name (and role), in the page or any open shadow root. */
@@ -190,6 +330,68 @@ export async function count(scope: Scope, selector: string): Promise<number> {
   const handles = await scope.$$(selector);
   await Promise.all(handles.map((handle) => handle.dispose()));
   return handles.length;
+}
+
+/** The element with this exact accessible name and role, waiting for it to appear. */
+export async function find(scope: Scope, name: string, role: string, { timeout = 5000 } = {}): Promise<ElementHandle> {
+  const handle = await scope.waitForSelector(aria(name, role), { timeout });
+  if (!handle) throw new Error(`No ${role} named "${name}"`);
+  return handle as ElementHandle;
+}
+
+/** Replaces what the text field with this exact name holds by typing `value`, as a user would. */
+export async function fill(scope: Scope, name: string, value: string): Promise<ElementHandle<HTMLInputElement>> {
+  const field = (await find(scope, name, 'textbox')) as ElementHandle<HTMLInputElement>;
+  await field.click();
+  const page = field.frame.page();
+  await page.keyboard.down('Control'); // select what is there, so typing replaces it
+  await page.keyboard.press('a');
+  await page.keyboard.up('Control');
+  await page.keyboard.press('Backspace');
+  if (value !== '') await field.type(value);
+  return field;
+}
+
+/** The form control that the label with exactly this text labels (a file input has no other name to go by). */
+export async function labelled(scope: Scope, text: string): Promise<ElementHandle<HTMLInputElement>> {
+  const labels = await scope.$$('>>> label');
+  try {
+    for (const label of labels) {
+      const control = await label.evaluateHandle((element, wanted) => {
+        const own = element as HTMLLabelElement;
+        return own.textContent?.trim() === wanted ? own.control : null;
+      }, text);
+      const input = control.asElement();
+      if (input) return input as ElementHandle<HTMLInputElement>;
+      await control.dispose();
+    }
+  } finally {
+    await Promise.all(labels.map((label) => label.dispose()));
+  }
+  throw new Error(`No control labelled "${text}"`);
+}
+
+/** What a form field holds now. */
+export function fieldValue(field: ElementHandle): Promise<string> {
+  return field.evaluate((element) => (element as HTMLInputElement | HTMLSelectElement).value);
+}
+
+/** Chooses the option with this exact text in the select (combobox) with this exact name. */
+export async function selectOption(scope: Scope, name: string, optionText: string): Promise<void> {
+  const select = (await find(scope, name, 'combobox')) as ElementHandle<HTMLSelectElement>;
+  const value = await select.evaluate(
+    (element, text) => [...element.options].find((option) => option.text === text)?.value,
+    optionText,
+  );
+  if (value === undefined) throw new Error(`"${name}" has no option "${optionText}"`);
+  await select.select(value);
+  await select.dispose();
+}
+
+/** Whether the checkbox or radio button with this exact name is checked. */
+export async function isChecked(scope: Scope, name: string, role: 'checkbox' | 'radio' = 'checkbox'): Promise<boolean> {
+  const input = await find(scope, name, role);
+  return input.evaluate((element) => (element as HTMLInputElement).checked);
 }
 
 /** Clicks the button with this exact accessible name, waiting for it to appear. */
@@ -257,6 +459,11 @@ export async function toggleStep(page: Page, name: string): Promise<void> {
   const header = (await block.$('button[data-cy="step-name"]')) ?? (await block.$('.action_header'));
   if (!header) throw new Error(`Step "${name}" has no header to click`);
   await header.click();
+}
+
+/** Waits `ms` milliseconds: only to show that something does NOT happen (a positive check proves the timing). */
+export function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Clicks the first element matching `selector` whose text is exactly `text` (run boxes, container pills). */
