@@ -1,6 +1,7 @@
 // The copied commands, pasted into real shells: bash, dash, zsh and fish (and bash interactively, where
-// `!` history expansion is live) run them with a stub `ssh` first on PATH that records its argv. The
-// argv must be exactly what we meant, byte for byte, and nothing else may run.
+// `!` history expansion is live) run them with stubs of `ssh`, `scp` and `rsync` first on PATH that
+// record their argv. The argv must be exactly what we meant, byte for byte, and nothing else may run.
+// The main command and every recipe (recipes.ts) go through this.
 // .ci/run installs these shells; on a machine without one, its tests are skipped with a notice.
 
 import { execFileSync } from 'node:child_process';
@@ -11,20 +12,23 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SshTarget } from '../circleci/ssh-target';
 import { checkKeyPath } from './key-path';
+import { cleanShell, keyCheck, portForward, rsyncDownload, scpDownload } from './recipes';
 import type { Shell } from './shell-quote';
-import { buildSshCommand } from './ssh-command';
+import { buildSshCommand, type SshCommand } from './ssh-command';
 
 const work = mkdtempSync(join(tmpdir(), 'ssh-roundtrip-'));
 const home = join(work, 'home');
 const bin = join(work, 'bin');
 const record = join(work, 'argv');
 execFileSync('mkdir', ['-p', home, bin]);
-// Each call appends its arguments, NUL-terminated, then an end-of-call marker.
-writeFileSync(
-  join(bin, 'ssh'),
-  `#!/bin/sh\nfor arg in "$@"; do printf '%s\\0' "$arg"; done >> '${record}'\nprintf '\\001END\\0' >> '${record}'\n`,
-);
-chmodSync(join(bin, 'ssh'), 0o755);
+// Each call appends its program's name and arguments, NUL-terminated, then an end-of-call marker.
+for (const program of ['ssh', 'scp', 'rsync']) {
+  writeFileSync(
+    join(bin, program),
+    `#!/bin/sh\nfor arg in ${program} "$@"; do printf '%s\\0' "$arg"; done >> '${record}'\nprintf '\\001END\\0' >> '${record}'\n`,
+  );
+  chmodSync(join(bin, program), 0o755);
+}
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 // Strings that break naive quoting (shescape's injection strings and security.md A10–A12), plus some
@@ -64,19 +68,70 @@ const TARGETS: SshTarget[] = [
   { host: 'runner-7.build.example.com', port: 54782, tty: false },
 ];
 
-/** What ssh must receive: the key as the shell expands it (a leading `~/` becomes $HOME/). */
-function intendedArgv(target: SshTarget, keyPath: string): string[] {
-  const key = keyPath.startsWith('~/') ? `${home}/${keyPath.slice(2)}` : keyPath;
-  const destination = target.user ? `${target.user}@${target.host}` : target.host;
-  return [
-    '-i',
-    key,
-    '-o',
-    'IdentitiesOnly=yes',
-    ...(target.tty ? ['-t'] : []),
-    ...(target.port ? ['-p', String(target.port)] : []),
-    ...(target.shell ? [destination, '--', target.shell] : ['--', destination]),
+/** The key as the shell hands it over: a leading `~/` becomes $HOME/. */
+const expanded = (keyPath: string) => (keyPath.startsWith('~/') ? `${home}/${keyPath.slice(2)}` : keyPath);
+const destinationOf = (target: SshTarget) => (target.user ? `${target.user}@${target.host}` : target.host);
+const port = (flag: string, target: SshTarget) => (target.port ? [flag, String(target.port)] : []);
+const keyWords = (keyPath: string) => ['-i', expanded(keyPath), '-o', 'IdentitiesOnly=yes'];
+
+interface Case {
+  readonly command: SshCommand | undefined;
+  /** What the program must receive, its name first. */
+  readonly argv: string[];
+}
+
+/** The main command (and, with `recipes`, each recipe) for a target and key, with the argv each must produce. */
+function casesFor(target: SshTarget, keyPath: string, shell: Shell, recipes: boolean): Case[] {
+  const settings = { shell, keyPath };
+  const destination = destinationOf(target);
+  const remote = `${destination}:~/project`;
+  const cases: Case[] = [
+    {
+      command: buildSshCommand(target, settings),
+      argv: [
+        'ssh',
+        ...keyWords(keyPath),
+        ...(target.tty ? ['-t'] : []),
+        ...port('-p', target),
+        ...(target.shell ? [destination, '--', target.shell] : ['--', destination]),
+      ],
+    },
   ];
+  if (!recipes) return cases;
+  cases.push(
+    {
+      command: scpDownload(target, settings),
+      argv: ['scp', ...keyWords(keyPath), '-r', ...port('-P', target), '--', remote, '.'],
+    },
+    {
+      command: portForward(target, settings, 5900),
+      argv: ['ssh', ...keyWords(keyPath), '-N', '-L', '5900:localhost:5900', ...port('-p', target), '--', destination],
+    },
+    { command: keyCheck('github', settings), argv: ['ssh', ...keyWords(keyPath), '-T', '--', 'git@github.com'] },
+  );
+  if (!target.shell) {
+    cases.push({
+      command: cleanShell(target, settings),
+      argv: [
+        'ssh',
+        ...keyWords(keyPath),
+        '-t',
+        ...port('-p', target),
+        '--',
+        destination,
+        'bash',
+        '--norc',
+        '--noprofile',
+      ],
+    });
+  }
+  // rsync takes ssh and its options as one string it splits itself; ssh expands `~` in -i there.
+  const rsync = rsyncDownload(target, settings);
+  if (rsync) {
+    const remoteShell = ['ssh', '-i', keyPath, '-o', 'IdentitiesOnly=yes', ...port('-p', target)].join(' ');
+    cases.push({ command: rsync, argv: ['rsync', '-av', '-e', remoteShell, '--', remote, '.'] });
+  }
+  return cases;
 }
 
 const generatedKeys = (shell: Shell) =>
@@ -133,20 +188,26 @@ describe.each(RUNNERS)('pasted into $name', ({ shell, binary, run }) => {
   const available = existsSync(binary);
   if (!available && process.env.CI) throw new Error(`${binary} is missing: .ci/run should have installed it`);
 
-  it.skipIf(!available)('ssh receives exactly the intended argv, and nothing else runs', () => {
-    const cases = [...CORPUS.filter((key) => checkKeyPath(key, shell).ok), ...generatedKeys(shell)].flatMap((keyPath) =>
-      TARGETS.map((target) => ({ keyPath, target })),
-    );
-    const script = cases.map(({ keyPath, target }) => buildSshCommand(target, { shell, keyPath }).text).join('\n');
-    rmSync(record, { force: true });
-    run(script);
+  it.skipIf(!available)(
+    'ssh, scp and rsync receive exactly the intended argv, and nothing else runs',
+    () => {
+      // Every key with the main command; the corpus and a third of the generated keys with every recipe
+      // too (each call starts a process, and the machine has two cores).
+      const keys = [...CORPUS.filter((key) => checkKeyPath(key, shell).ok), ...generatedKeys(shell)];
+      const cases = keys.flatMap((keyPath, index) =>
+        TARGETS.flatMap((target) => casesFor(target, keyPath, shell, index < CORPUS.length + 100)),
+      );
+      for (const { command } of cases) expect(command).toBeDefined();
+      rmSync(record, { force: true });
+      run(cases.map(({ command }) => command?.text).join('\n'));
 
-    const calls = recordedCalls();
-    expect(calls).toHaveLength(cases.length);
-    calls.forEach((argv, index) => {
-      const { keyPath, target } = cases[index] ?? {};
-      expect(argv).toEqual(intendedArgv(target as SshTarget, keyPath as string));
-    });
-    expect(readdirSync(work).sort()).toEqual(['argv', 'bin', 'home']);
-  });
+      const calls = recordedCalls();
+      expect(calls).toHaveLength(cases.length);
+      calls.forEach((argv, index) => {
+        expect(argv).toEqual(cases[index]?.argv);
+      });
+      expect(readdirSync(work).sort()).toEqual(['argv', 'bin', 'home']);
+    },
+    60_000,
+  );
 });

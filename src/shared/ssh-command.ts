@@ -22,15 +22,10 @@ export interface CommandSettings {
   readonly hostKeyAlias?: string;
 }
 
-/**
- * `ssh [-v] [-i KEY [-o IdentitiesOnly=yes]] [-o …] [-t] [-p PORT] -- DESTINATION`, or for a Windows
- * shell `… DESTINATION -- SHELL` (CircleCI's order: `--` before the destination would make ssh run
- * `-- SHELL` remotely). The `--` ends ssh's options, so nothing after it can become one.
- */
-export function buildSshCommand(target: SshTarget, settings: CommandSettings): SshCommand {
+/** The words every command of the ssh family shares: `[-v] [-i KEY [-o IdentitiesOnly=yes]] [-o …]`. */
+export function sharedOptionWords(settings: CommandSettings): { words: string[]; keyWord?: string } {
   const { shell, keyPath, options = DEFAULT_OPTIONS, hostKeyAlias } = settings;
-  // `/usr/bin/ssh` only means something in the Unix shells.
-  const words = [options.systemSsh && (shell === 'posix' || shell === 'fish') ? '/usr/bin/ssh' : 'ssh'];
+  const words: string[] = [];
   if (options.verbose) words.push('-v');
   const keyWord = keyPath === undefined ? undefined : quoteForShell(keyPath, shell);
   if (keyWord !== undefined) {
@@ -43,11 +38,31 @@ export function buildSshCommand(target: SshTarget, settings: CommandSettings): S
     // CircleCI reuses IP:port pairs; one alias per job and container keeps their host keys apart.
     words.push('-o', 'StrictHostKeyChecking=accept-new', '-o', `HostKeyAlias=${hostKeyAlias}`);
   }
+  return keyWord === undefined ? { words } : { words, keyWord };
+}
+
+/** `ssh`, or `/usr/bin/ssh` when asked for, which only means something in the Unix shells. */
+export function sshProgram({ shell, options = DEFAULT_OPTIONS }: CommandSettings): string {
+  return options.systemSsh && (shell === 'posix' || shell === 'fish') ? '/usr/bin/ssh' : 'ssh';
+}
+
+export function destinationOf(target: SshTarget): string {
+  return target.user === undefined ? target.host : `${target.user}@${target.host}`;
+}
+
+/**
+ * `ssh [-v] [-i KEY [-o IdentitiesOnly=yes]] [-o …] [-t] [-p PORT] -- DESTINATION`, or for a Windows
+ * shell `… DESTINATION -- SHELL` (CircleCI's order: `--` before the destination would make ssh run
+ * `-- SHELL` remotely). The `--` ends ssh's options, so nothing after it can become one.
+ */
+export function buildSshCommand(target: SshTarget, settings: CommandSettings): SshCommand {
+  const { words: optionWords, keyWord } = sharedOptionWords(settings);
+  const words = [sshProgram(settings), ...optionWords];
   if (target.tty) words.push('-t');
   if (target.port !== undefined) words.push('-p', String(target.port));
-  const destination = target.user === undefined ? target.host : `${target.user}@${target.host}`;
-  if (target.shell === undefined) words.push(endOfOptions(shell), destination);
-  else words.push(destination, endOfOptions(shell), target.shell);
+  const end = endOfOptions(settings.shell);
+  if (target.shell === undefined) words.push(end, destinationOf(target));
+  else words.push(destinationOf(target), end, target.shell);
   return { text: words.join(' '), ...(keyWord === undefined ? {} : { keyWord }) };
 }
 
@@ -61,12 +76,12 @@ const MAX_COMMAND_LENGTH = 2048;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
- * The last check before the clipboard: one ssh invocation on one line, printable ASCII except inside
+ * The last check before the clipboard: one ssh, scp or rsync invocation on one line, printable ASCII except inside
  * the user's key path, which may hold letters such as `é` but no control, bidi or zero-width
  * characters. Defence in depth behind the grammar and the key-path check.
  */
 export function isSafeToPaste({ text, keyWord }: SshCommand): boolean {
-  if (!/^(?:\/usr\/bin\/)?ssh /.test(text) || text.length > MAX_COMMAND_LENGTH) return false;
+  if (!/^(?:(?:\/usr\/bin\/)?ssh|scp|rsync) /.test(text) || text.length > MAX_COMMAND_LENGTH) return false;
   if (keyWord === undefined) return PRINTABLE_ASCII.test(text);
   const keyAt = text.indexOf(` -i ${keyWord}`);
   const keyEnd = keyAt + keyWord.length + 4;
