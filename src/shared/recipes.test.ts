@@ -5,6 +5,7 @@ import {
   cleanShell,
   configAlias,
   isRemotePath,
+  isSafeConfigBlock,
   keyCheck,
   looksLikeRsaKey,
   portForward,
@@ -121,6 +122,12 @@ describe('~/.ssh/config block and VS Code', () => {
       ].join('\n'),
     );
     expect(sshConfigBlock(direct, { shell: 'posix', keyPath: '~/"x"/id' }, 'a')).toBeUndefined();
+  });
+
+  it('is checked line by line before the clipboard', () => {
+    expect(isSafeConfigBlock(sshConfigBlock(direct, key, 'a') ?? '')).toBe(true);
+    expect(isSafeConfigBlock('Host a\n  HostName 1.2.3.4\r\n  ProxyCommand x')).toBe(false);
+    expect(isSafeConfigBlock('Host a\u202e')).toBe(false);
   });
 });
 

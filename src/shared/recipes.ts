@@ -3,6 +3,7 @@
 // CircleCI's troubleshooting guide asks for, and a ~/.ssh/config block for editors.
 
 import { isIpv6, parsePort, type SshTarget } from '../circleci/ssh-target';
+import { UNSAFE_CHARACTERS } from './key-path';
 import { DEFAULT_OPTIONS } from './prefs';
 import { endOfOptions, quoteForShell } from './shell-quote';
 import {
@@ -158,6 +159,11 @@ export function sshConfigBlock(target: SshTarget, settings: CommandSettings, ali
   if (options.hostKeys === 'accept-new') lines.push('  StrictHostKeyChecking accept-new');
   if (options.keepAlive) lines.push('  ServerAliveInterval 30');
   return lines.join('\n');
+}
+
+/** A config block goes into a file, not a shell: lines without control, bidi or zero-width characters. */
+export function isSafeConfigBlock(block: string): boolean {
+  return block.length <= 2048 && block.split('\n').every((line) => !UNSAFE_CHARACTERS.test(line));
 }
 
 /** Opens the job's checkout in VS Code over Remote-SSH, once the config block is in place. */

@@ -1,17 +1,15 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { SshTarget } from '../circleci/ssh-target';
 import type { Distrust } from '../circleci/step-trust';
 import { t } from '../shared/i18n';
 import { type CommandSettings, commandFor, isSafeToPaste } from '../shared/ssh-command';
+import { CopyRow } from './CopyRow';
 import { KeyForProject, type KeyForProjectProps } from './KeyForProject';
+import { Recipes, type RecipesProps } from './Recipes';
 
 /** The accessible name other tools and tests rely on: `Copy SSH command for container 2 (cmd.exe)`. */
 export function copyLabel(container: number, shell?: string): string {
   return shell ? t('copyLabelWithShell', String(container), shell) : t('copyLabel', String(container));
 }
-
-type CopyState = 'idle' | 'copied' | 'failed';
-const CONFIRMATION_MS = 2000;
 
 export interface CopyCommandProps {
   readonly target: SshTarget;
@@ -19,47 +17,20 @@ export interface CopyCommandProps {
   readonly settings: CommandSettings;
   /** The first command of a step also shows which key applies and why. */
   readonly keyControl?: KeyForProjectProps;
+  /** …and the other commands for this container. */
+  readonly recipes?: RecipesProps;
 }
 
 /** The command we would copy, shown as text, and the button that copies it. */
-export function CopyCommand({ target, container, settings, keyControl }: CopyCommandProps) {
-  const [state, setState] = useState<CopyState>('idle');
+export function CopyCommand({ target, container, settings, keyControl, recipes }: CopyCommandProps) {
   const command = commandFor(target, settings);
-
-  useEffect(() => {
-    if (state === 'idle') return;
-    const timer = setTimeout(() => setState('idle'), CONFIRMATION_MS);
-    return () => clearTimeout(timer);
-  }, [state]);
-
-  if (command === undefined) {
-    return <p class="problem">{t('keyUnusable')}</p>;
-  }
-
-  const copy = async () => {
-    // The last check before the clipboard; the grammar and key check already passed.
-    if (!isSafeToPaste(command)) return setState('failed');
-    try {
-      await navigator.clipboard.writeText(command.text);
-      setState('copied');
-    } catch {
-      setState('failed');
-    }
-  };
-
+  if (command === undefined) return <p class="problem">{t('keyUnusable')}</p>;
   return (
     <>
-      <div class="row">
-        <code class="command">{command.text}</code>
-        <button type="button" class="copy" aria-label={copyLabel(container, target.shell)} onClick={copy}>
-          {state === 'copied' ? t('copiedButton') : t('copyButton')}
-        </button>
-        {/* The button already shows "Copied"; this region says it to screen readers, and shows failures. */}
-        <span role="status" class={state === 'failed' ? 'status error' : 'visually-hidden'}>
-          {state === 'copied' ? t('copiedAnnouncement', command.text) : state === 'failed' ? t('copyFailed') : ''}
-        </span>
-      </div>
+      {/* The last check before the clipboard; the grammar and key check already passed. */}
+      <CopyRow name={copyLabel(container, target.shell)} text={command.text} isSafe={() => isSafeToPaste(command)} />
       {keyControl && <KeyForProject {...keyControl} />}
+      {recipes && <Recipes {...recipes} />}
     </>
   );
 }

@@ -84,17 +84,30 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
       ...(choice.profile ? { keyPath: choice.profile.keyPath } : {}),
       ...(project ? { hostKeyAlias: hostKeyAlias(project, page.jobNumber, container) } : {}),
     };
-    const keyControl = withKeyControl
-      ? {
-          prefs: current,
-          choice,
-          projectProfileId: current.rules.find((rule) => rule.pattern === project)?.profileId,
-          onChoose: (profileId: string | null) => void sendMessage({ type: 'set-project-rule', profileId }),
-          onSetUp: () => void sendMessage({ type: 'open-options' }),
-        }
-      : undefined;
+    if (!withKeyControl) return <CopyCommand target={target} container={container} settings={settings} />;
+    const keyControl = {
+      prefs: current,
+      choice,
+      projectProfileId: current.rules.find((rule) => rule.pattern === project)?.profileId,
+      onChoose: (profileId: string | null) => void sendMessage({ type: 'set-project-rule', profileId }),
+      onSetUp: () => void sendMessage({ type: 'open-options' }),
+    };
+    const recipes = {
+      target,
+      container,
+      settings,
+      vcs: page.vcs,
+      jobNumber: page.jobNumber,
+      authorizedKeys: authorizedByContainer.get(container) ?? [],
+    };
     return (
-      <CopyCommand target={target} container={container} settings={settings} {...(keyControl ? { keyControl } : {})} />
+      <CopyCommand
+        target={target}
+        container={container}
+        settings={settings}
+        keyControl={keyControl}
+        recipes={recipes}
+      />
     );
   };
 
