@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
+import { profile, threeAccounts, WORK_FINGERPRINT } from './accounts';
 import { test as base, expect, extensionDir } from './fixtures';
 import { copyButtons, step } from './job-page';
 import { jobUrl } from './site/jobs.js';
@@ -18,27 +19,10 @@ const test = base.extend<{ optionsUrl: string }>({
   },
 });
 
-// Job 101 is github/acme/api; its Enable SSH lists this key (and one more) under "Authorized keys:".
-const WORK_FINGERPRINT = 'SHA256:P0nRIWAu7DDjSjJfIzu4nez3o7wr2IU+uIq45VQvIi8';
 const KEYGEN_OUTPUT = `256 ${WORK_FINGERPRINT} me@work-laptop (ED25519)`;
 const TARGET = '-p 42915 -- 18.207.148.116';
 
 const stored = (background: Worker) => background.evaluate(() => chrome.storage.sync.get('prefs'));
-
-const profile = (id: string, name: string, keyPath: string) => ({ id, name, keyPath });
-const threeAccounts = {
-  schemaVersion: 2,
-  profiles: [
-    { ...profile('work', 'Work', '~/.ssh/id_work'), fingerprint: WORK_FINGERPRINT },
-    profile('personal', 'Personal', '~/.ssh/id_ed25519'),
-    profile('client', 'Client', '~/.ssh/id_client'),
-  ],
-  defaultProfileId: 'personal',
-  rules: [
-    { pattern: 'github/acme', profileId: 'client' },
-    { pattern: 'bitbucket/team/app', profileId: 'work' },
-  ],
-};
 
 async function openOptions(page: Page, url: string) {
   await page.goto(url);

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { ElementHandle, Page } from 'puppeteer-core';
+import { profile, threeAccounts, WORK_FINGERPRINT } from '../accounts';
 import { jobUrl } from '../site/jobs.js';
 import {
   aria,
@@ -41,7 +42,6 @@ import {
 } from './firefox';
 
 // Job 101 is github/acme/api; its Enable SSH lists this key (and one more) under "Authorized keys:".
-const WORK_FINGERPRINT = 'SHA256:P0nRIWAu7DDjSjJfIzu4nez3o7wr2IU+uIq45VQvIi8';
 const KEYGEN_OUTPUT = `256 ${WORK_FINGERPRINT} me@laptop (ED25519)`;
 const TARGET = '-p 42915 -- 18.207.148.116';
 const CONTAINER_0 = 'Copy SSH command for container 0';
@@ -49,21 +49,6 @@ const SAVED = 'Saved';
 const TOO_LARGE =
   "Your settings no longer fit in the browser's sync storage (8 KB). Remove some rules or profiles, then save again.";
 
-const profile = (id: string, name: string, keyPath: string) => ({ id, name, keyPath });
-/** As e2e/options.spec.ts: three accounts, Personal the default, Client's rule for github/acme. */
-const threeAccounts = {
-  schemaVersion: 2,
-  profiles: [
-    { ...profile('work', 'Work', '~/.ssh/id_work'), fingerprint: WORK_FINGERPRINT },
-    profile('personal', 'Personal', '~/.ssh/id_ed25519'),
-    profile('client', 'Client', '~/.ssh/id_client'),
-  ],
-  defaultProfileId: 'personal',
-  rules: [
-    { pattern: 'github/acme', profileId: 'client' },
-    { pattern: 'bitbucket/team/app', profileId: 'work' },
-  ],
-};
 /** As e2e/keys.spec.ts: Personal (the default) and Work, no fingerprints, no rules. */
 const twoProfiles = {
   schemaVersion: 2,
