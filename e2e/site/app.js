@@ -192,6 +192,7 @@ function appendLines(step, lines) {
 }
 
 function showStep(step) {
+  if (step.visible) return; // shown early by __fixture.show, before its timer
   step.visible = true;
   if (!view || !shownSteps().includes(step)) return;
   const steps = shownSteps();
@@ -268,6 +269,8 @@ window.__fixture = {
   append: (stepName, lines, container) => appendLines(stepNamed(stepName, container), lines),
   rerender: () => view && rerender(),
   navigate,
+  // A step that appears later (`appearAfterMs`), shown now: a step starting to run.
+  show: (stepName, container) => showStep(stepNamed(stepName, container)),
   replaceOutput(stepName) {
     const step = stepNamed(stepName);
     const block = view.blocks.get(step);
