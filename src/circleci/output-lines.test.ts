@@ -47,6 +47,15 @@ describe('readOutputLines', () => {
     expect(texts(output('line one\r\nline two\u2028line three'))).toEqual(['line one', 'line two', 'line three']);
   });
 
+  it('stops after the first line a caller accepts', () => {
+    const element = output(
+      '<pre><span>\n</span><span>  \n</span><span>#!/bin/bash\nnpm ci\n</span><span>added 1 package\n</span></pre>',
+    );
+    const lines = readOutputLines(element, 512, (text) => text.trim() !== '');
+    expect(lines.map((line) => line.text)).toEqual(['  ', '#!/bin/bash']);
+    expect(lines[1]?.anchor).toBe(element.querySelector('pre')?.children[2]);
+  });
+
   it('stops reading after a bounded amount of text', () => {
     const element = output('<pre></pre>');
     const pre = element.querySelector('pre') as Element;

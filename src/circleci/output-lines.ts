@@ -16,20 +16,31 @@ export interface OutputLine {
 const MAX_TEXT = 256 * 1024;
 const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'TR', 'PRE', 'SECTION', 'ARTICLE']);
 
-/** `maxText` bounds the characters read: a step's first line needs only a little. */
-export function readOutputLines(output: Element, maxText = MAX_TEXT): OutputLine[] {
+/**
+ * `maxText` bounds the characters read: a step's first line needs only a little. With `stopAfter`,
+ * reading ends after the first line it accepts.
+ */
+export function readOutputLines(
+  output: Element,
+  maxText = MAX_TEXT,
+  stopAfter?: (text: string) => boolean,
+): OutputLine[] {
   const list = output.querySelector(OUTPUT_LINE_LIST) ?? output;
   const lines: OutputLine[] = [];
   let text = '';
   let anchor: ChildNode | undefined;
   let budget = maxText;
+  let done = false;
 
   const endLine = () => {
-    if (anchor && text !== '') lines.push({ text, anchor });
+    if (anchor && text !== '' && !done) {
+      lines.push({ text, anchor });
+      done = stopAfter?.(text) ?? false;
+    }
     text = '';
   };
   const visit = (node: Node, top: ChildNode) => {
-    if (budget <= 0) return;
+    if (budget <= 0 || done) return;
     if (node.nodeType === Node.TEXT_NODE) {
       const pieces = splitOutputLines((node.nodeValue ?? '').slice(0, budget));
       budget -= node.nodeValue?.length ?? 0;
@@ -49,7 +60,7 @@ export function readOutputLines(output: Element, maxText = MAX_TEXT): OutputLine
   };
 
   for (const child of list.childNodes) {
-    if (budget <= 0) break;
+    if (budget <= 0 || done) break;
     visit(child, child);
   }
   endLine();

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { closestStep, containerIndex, findSteps, stepName, stepOutput } from './selectors';
+import { closestStep, containerIndex, findSteps, isInOutput, isOutput, stepName, stepOutput } from './selectors';
 
 function page(html: string): void {
   document.body.innerHTML = html; // test fixtures only: the extension itself never uses innerHTML
@@ -25,6 +25,17 @@ describe('new UI', () => {
     expect(closestStep(document.getElementById('line')?.firstChild as Node)).toBe(steps[1]);
   });
 
+  it('tells log output from the rest of a step', () => {
+    const [checkout, enableSsh] = findSteps(document.body) as [Element, Element];
+    const line = document.getElementById('line') as Element;
+    expect(isInOutput(line.firstChild as Node)).toBe(true);
+    expect(isInOutput(stepOutput(enableSsh) as Element)).toBe(true);
+    expect(isOutput(stepOutput(enableSsh) as Element)).toBe(true);
+    expect(isOutput(line)).toBe(false);
+    expect(isInOutput(enableSsh)).toBe(false);
+    expect(isInOutput(checkout.querySelector('#metadata') as Element)).toBe(false);
+  });
+
   it('takes the container from the URL, else from the selected run box', () => {
     const step = findSteps(document.body)[1] as Element;
     expect(containerIndex(step, 5)).toBe(5);
@@ -45,5 +56,7 @@ describe('legacy UI', () => {
     expect(stepName(step as Element)).toBe('Enable SSH');
     expect(containerIndex(step as Element, undefined)).toBe(2);
     expect(stepOutput(step as Element)?.textContent).toBe('$ ssh -p 1 1.2.3.4');
+    expect(isInOutput(document.querySelector('span.pre')?.firstChild as Node)).toBe(true);
+    expect(isInOutput(document.querySelector('.command-text') as Element)).toBe(false);
   });
 });

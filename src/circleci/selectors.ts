@@ -16,6 +16,7 @@ const LEGACY_STEP_OUTPUT = 'pre.output';
 const LEGACY_CONTAINER = '.container-view[id^="container_"]';
 
 const STEP = `${APP_STEP}, ${LEGACY_STEP}`;
+const STEP_OUTPUT = `${APP_STEP_OUTPUT}, ${LEGACY_STEP_OUTPUT}`;
 
 /** Inside a step's output, the element whose children are the lines, if there is one. */
 export const OUTPUT_LINE_LIST = 'pre';
@@ -50,6 +51,17 @@ export function stepName(step: Element): string {
 /** The output panel; absent while the step is collapsed. */
 export function stepOutput(step: Element): Element | null {
   return step.querySelector(APP_STEP_OUTPUT) ?? step.querySelector(LEGACY_STEP_OUTPUT);
+}
+
+/** A step's output panel: what is inside it is log text, never another step. */
+export function isOutput(element: Element): boolean {
+  return element.matches(STEP_OUTPUT);
+}
+
+/** Whether a node is inside a step's output panel (or is one). */
+export function isInOutput(node: Node): boolean {
+  const element = node instanceof Element ? node : node.parentElement;
+  return element?.closest(STEP_OUTPUT) != null;
 }
 
 /**

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cleanLine, parseGoDuration, parseSshLine, parseSshOutput, splitOutputLines } from './ssh-output';
+import {
+  cleanLine,
+  parseGoDuration,
+  parseSshLine,
+  parseSshOutput,
+  splitOutputLines,
+  startsWithShellLine,
+} from './ssh-output';
 
 const parse = (text: string) => parseSshOutput(splitOutputLines(text));
 const targets = (text: string) => parse(text).commands.map((command) => command.target);
@@ -199,6 +206,10 @@ describe('what the page adds around a line', () => {
     expect(parse('#!/bin/bash -eo pipefail\necho "$ ssh -p 2222 6.6.6.6"').isConfigRunStep).toBe(true);
     expect(parse('\n  #!/bin/sh -eo pipefail\n$ ssh -p 2222 6.6.6.6').isConfigRunStep).toBe(true);
     expect(parse(S1).isConfigRunStep).toBe(false);
+    // The same answer from the first lines alone, as other steps are read.
+    expect(startsWithShellLine(['', '\x1b[90m  #!/bin/sh -eo pipefail\x1b[0m'])).toBe(true);
+    expect(startsWithShellLine(['  ', 'npm ci', '#!/bin/bash'])).toBe(false);
+    expect(startsWithShellLine([])).toBe(false);
   });
 
   it('stays fast on a 5 MB single line', () => {

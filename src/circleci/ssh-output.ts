@@ -122,8 +122,17 @@ export function parseSshOutput(rawLines: readonly string[], proxyHosts?: readonl
     ...(stayUp ? { stayUp } : {}),
     settingUp: settingUp && commands.length === 0,
     failed,
-    isConfigRunStep: lines.find((line) => line !== '')?.startsWith('#!') ?? false,
+    isConfigRunStep: startsWithShellLine(lines),
   };
+}
+
+/** Whether the first line with text is a `#!` shell line, as every config `run` step's output starts. */
+export function startsWithShellLine(rawLines: readonly string[]): boolean {
+  for (const raw of rawLines) {
+    const line = cleanLine(raw);
+    if (line !== '') return line.startsWith('#!');
+  }
+  return false;
 }
 
 /** Reads one entry of a key list; false ends the list. */

@@ -7,8 +7,17 @@
 import { type ComponentChild, render } from 'preact';
 import { type OutputLine, readOutputLines } from '../../circleci/output-lines';
 import type { JobPage } from '../../circleci/page-detect';
-import { closestStep, containerIndex, findSteps, isStep, stepName, stepOutput } from '../../circleci/selectors';
-import { parseSshOutput, type SshStepOutput } from '../../circleci/ssh-output';
+import {
+  closestStep,
+  containerIndex,
+  findSteps,
+  isInOutput,
+  isOutput,
+  isStep,
+  stepName,
+  stepOutput,
+} from '../../circleci/selectors';
+import { cleanLine, parseSshOutput, type SshStepOutput, startsWithShellLine } from '../../circleci/ssh-output';
 import type { SshTarget } from '../../circleci/ssh-target';
 import { isSshStepName, judgeSshSteps, type StepFacts, type Verdict } from '../../circleci/step-trust';
 import { isFromExtensionPage, onMessage, sendMessage } from '../../shared/browser';
@@ -25,7 +34,7 @@ import { createShadowHost, isShadowHost, type ShadowHost } from '../../ui/shadow
 import type { Feature } from '../page-visits';
 import { safely } from '../report-error';
 
-/** Enough of another step's output to see whether it starts with a shell line. */
+/** At most this much of another step's output is read to find its first line. */
 const FIRST_LINE_CHARS = 512;
 
 interface StepReading {
@@ -38,12 +47,16 @@ function readStep(step: Element, proxyHosts: readonly string[]): StepReading {
   const name = stepName(step);
   const output = stepOutput(step);
   if (!output) return { facts: { name }, lines: [] };
-  const lines = readOutputLines(output, isSshStepName(name) ? undefined : FIRST_LINE_CHARS);
+  if (!isSshStepName(name)) {
+    // Another step only matters for what it is: its first line with text tells a config run step.
+    const first = readOutputLines(output, FIRST_LINE_CHARS, (text) => cleanLine(text) !== '');
+    return { facts: { name, isConfigRunStep: startsWithShellLine(first.map((line) => line.text)) }, lines: [] };
+  }
+  const lines = readOutputLines(output);
   const parsed = parseSshOutput(
     lines.map((line) => line.text),
     proxyHosts,
   );
-  if (!isSshStepName(name)) return { facts: { name, isConfigRunStep: parsed.isConfigRunStep }, lines: [] };
   const targets = parsed.commands.map((command) => command.target);
   return { facts: { name, isConfigRunStep: parsed.isConfigRunStep, targets }, lines, output: parsed };
 }
@@ -175,27 +188,38 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
     return true;
   };
 
+  // Work per callback follows what changed, never the size of the page: each step a record touched is
+  // judged once, however many records touched it, and lines streaming into an output are not looked at
+  // one by one (log lines hold no steps). Only new markup outside the outputs is searched for steps.
   const observer = new MutationObserver((records) =>
     safely(() => {
+      const touchedSteps = new Set<Element>();
       const containers = new Set<Element>();
       let removedSomething = false;
-      for (const record of records) {
-        const added = [...record.addedNodes];
-        const removed = [...record.removedNodes];
+      let lastTarget: Node | undefined;
+      let lastStep: Element | null = null;
+      let lastInOutput = false;
+      for (const { target, addedNodes: added, removedNodes: removed } of records) {
         // Our own inserts and moves: nothing CircleCI changed.
-        if (added.length + removed.length > 0 && [...added, ...removed].every(isShadowHost)) continue;
+        if (added.length + removed.length > 0 && onlyShadowHosts(added) && onlyShadowHosts(removed)) continue;
         removedSomething ||= removed.length > 0;
-        const step = closestStep(record.target);
-        if (step?.parentElement && changesJudgement(step)) containers.add(step.parentElement);
+        // A streaming log sends many records with the same target: find its step once.
+        if (target !== lastTarget) {
+          lastTarget = target;
+          lastStep = closestStep(target);
+          lastInOutput = lastStep !== null && isInOutput(target);
+        }
+        if (lastStep) touchedSteps.add(lastStep);
+        if (lastInOutput) continue;
         for (const node of added) {
-          if (!(node instanceof Element)) continue;
+          if (!(node instanceof Element) || isOutput(node)) continue;
           for (const found of findSteps(node)) if (found.parentElement) containers.add(found.parentElement);
         }
         // A step removed from a list changes what its siblings are judged against.
-        if (removed.some((node) => node instanceof Element && isStep(node)) && record.target instanceof Element) {
-          containers.add(record.target);
-        }
+        if (target instanceof Element && someStep(removed)) containers.add(target);
       }
+      for (const step of touchedSteps)
+        if (step.parentElement && changesJudgement(step)) containers.add(step.parentElement);
       if (removedSomething) {
         for (const step of widgetsByStep.keys()) if (!step.isConnected) clearStep(step);
       }
@@ -243,6 +267,17 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
 }
 
 export const copySshCommand: Feature = { init };
+
+/** True when every node is one of our hosts (also for none). Stops at the first other node. */
+function onlyShadowHosts(nodes: NodeList): boolean {
+  for (const node of nodes) if (!isShadowHost(node)) return false;
+  return true;
+}
+
+function someStep(nodes: NodeList): boolean {
+  for (const node of nodes) if (node instanceof Element && isStep(node)) return true;
+  return false;
+}
 
 /* Test URLs (the bundled job pages in e2e/site serve these):
 https://app.circleci.com/pipelines/github/acme/api/42/workflows/9bbc6a4b-4b4f-4f7e-9a53-5d1c4d3e2f10/jobs/101
