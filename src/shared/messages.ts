@@ -5,6 +5,9 @@
 //   of the page it runs in, nothing else (the background derives the project from the sender's URL);
 // - copy-command and job-context go from the extension to the content script of a tab.
 
+import { parseFingerprint } from './fingerprint';
+import { isRecord } from './prefs';
+
 export type SaveProblem = 'invalid' | 'too-large' | 'rate-limited' | 'storage';
 
 export type SaveResponse = { readonly ok: true } | { readonly ok: false; readonly problem: SaveProblem };
@@ -29,8 +32,6 @@ export interface JobContext {
   readonly authorizedKeys: readonly string[];
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const keysAre = (value: Record<string, unknown>, ...allowed: string[]) =>
   Object.keys(value).every((key) => allowed.includes(key));
 
@@ -66,7 +67,8 @@ export function parseJobContext(message: unknown): JobContext | undefined {
   if (!isRecord(message) || typeof message.project !== 'string' || !Array.isArray(message.authorizedKeys))
     return undefined;
   const authorizedKeys = message.authorizedKeys.filter(
-    (key): key is string => typeof key === 'string' && /^SHA256:[A-Za-z0-9+/]{43}$/.test(key),
+    // Only fingerprints exactly as parseFingerprint writes them.
+    (key): key is string => typeof key === 'string' && parseFingerprint(key) === key,
   );
   return { project: message.project, authorizedKeys };
 }
