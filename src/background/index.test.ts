@@ -10,6 +10,7 @@ const browser = vi.hoisted(() => ({
   saveProjectRule: vi.fn(async () => ({ ok: true })),
 }));
 
+vi.mock('../shared/polyfill', () => ({}));
 vi.mock('../shared/browser', () => ({
   onInstalledOrUpdated: (handler: () => void) => {
     browser.handlers.installed = handler;

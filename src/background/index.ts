@@ -3,6 +3,7 @@
 // keyboard shortcut into a copy in the active tab. Listeners are registered synchronously at the top
 // level, so a cold-started worker gets them.
 
+import '../shared/polyfill';
 import { parseJobPage } from '../circleci/page-detect';
 import {
   activeTabId,

@@ -1,3 +1,4 @@
+import '../shared/polyfill';
 import { render } from 'preact';
 import { uiLanguage } from '../shared/browser';
 import { t } from '../shared/i18n';

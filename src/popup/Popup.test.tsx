@@ -5,9 +5,9 @@
 
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { testBrowser } from '../test/fake-browser';
+import { testBrowser, useFakeBrowser } from '../test/fake-browser';
 
-vi.mock('webextension-polyfill', () => ({ default: testBrowser }));
+useFakeBrowser(testBrowser);
 const { Popup } = await import('./Popup');
 
 const AUTHORIZED = 'SHA256:P0nRIWAu7DDjSjJfIzu4nez3o7wr2IU+uIq45VQvIi8';

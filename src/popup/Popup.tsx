@@ -11,6 +11,7 @@ import { isShell, SHELLS, type Shell } from '../shared/shell-quote';
 import { buildSshCommand } from '../shared/ssh-command';
 import { KeyForProject } from '../ui/KeyForProject';
 import { KEY_PROBLEMS, SAVE_PROBLEMS } from '../ui/problems';
+import { DomNodes } from './DomNodes';
 
 /** Long enough that typing a path is one write, short enough to feel saved (storage.sync: 120 writes a minute). */
 const SAVE_DELAY_MS = 500;
@@ -113,12 +114,16 @@ export function Popup() {
       )}
       {job && (
         <section class="job">
-          <KeyForProject
-            prefs={prefs}
-            choice={chooseKey(prefs, job.project, job.authorizedKeys)}
-            projectProfileId={prefs.rules.find((rule) => rule.pattern === job.project)?.profileId}
-            onChoose={(profileId) => void chooseForProject(profileId)}
-            onSetUp={() => void openOptionsPage()}
+          <DomNodes
+            build={() =>
+              KeyForProject({
+                prefs,
+                choice: chooseKey(prefs, job.project, job.authorizedKeys),
+                projectProfileId: prefs.rules.find((rule) => rule.pattern === job.project)?.profileId,
+                onChoose: (profileId) => void chooseForProject(profileId),
+                onSetUp: () => void openOptionsPage(),
+              })
+            }
           />
         </section>
       )}

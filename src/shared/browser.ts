@@ -1,7 +1,23 @@
 // The one module that touches the extension API. Everything else goes through these few functions,
-// so unit tests swap the polyfill for @webext-core/fake-browser and the rest of the code never knows.
+// so unit tests give it @webext-core/fake-browser (useBrowserApi) and the rest of the code never knows.
+//
+// Which API: the extension's pages and background install webextension-polyfill first (polyfill.ts).
+// The content script does not: it runs on every CircleCI job page, and what it calls (storage, messages,
+// i18n) already returns promises natively, as Firefox's `browser` and, in MV3, Chrome's `chrome`
+// (Chrome 121+, our minimum). Only onMessage differs, and it answers through sendResponse below, which
+// both understand.
 
-import browser, { type Runtime, type Storage } from 'webextension-polyfill';
+import type { Browser, Runtime, Storage } from 'webextension-polyfill';
+
+/** The namespaces this module calls; a test's fake browser needs no more. */
+type ExtensionApi = Pick<Browser, 'commands' | 'i18n' | 'permissions' | 'runtime' | 'scripting' | 'storage' | 'tabs'>;
+
+let browser = ((globalThis as { browser?: ExtensionApi }).browser ??
+  (globalThis as { chrome?: ExtensionApi }).chrome) as ExtensionApi;
+
+export function useBrowserApi(api: ExtensionApi): void {
+  browser = api;
+}
 
 export async function getSyncItem(key: string): Promise<unknown> {
   const items = await browser.storage.sync.get(key);
@@ -26,13 +42,20 @@ export function sendMessage(message: unknown): Promise<unknown> {
 }
 
 export type MessageSender = Runtime.MessageSender;
+type MessageListener = Parameters<Browser['runtime']['onMessage']['addListener']>[0];
 
 /** `handler` answers with a promise, or undefined to leave the message to other listeners. */
 export function onMessage(
   handler: (message: unknown, sender: MessageSender) => Promise<unknown> | undefined,
   signal?: AbortSignal,
 ): void {
-  const listener = (message: unknown, sender: MessageSender) => handler(message, sender);
+  // `true` keeps the channel open for the answer (Chrome before 146 ignores a returned promise).
+  const listener = ((message: unknown, sender: MessageSender, sendResponse: (answer: unknown) => void) => {
+    const answer = handler(message, sender);
+    if (!answer) return false;
+    answer.then(sendResponse, () => sendResponse(undefined));
+    return true;
+  }) as MessageListener;
   browser.runtime.onMessage.addListener(listener);
   signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
 }

@@ -1,8 +1,9 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useFakeBrowser } from '../test/fake-browser';
 import { parseBackgroundRequest, parseContentRequest, parseJobContext, parseSaveResponse } from './messages';
 
-vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
+useFakeBrowser(fakeBrowser);
 const { contentScriptPage, isFromExtensionPage } = await import('./browser');
 
 const FINGERPRINT = 'SHA256:P0nRIWAu7DDjSjJfIzu4nez3o7wr2IU+uIq45VQvIi8';

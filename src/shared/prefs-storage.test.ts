@@ -1,8 +1,9 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useFakeBrowser } from '../test/fake-browser';
 import { DEFAULT_PREFS, type Prefs } from './prefs';
 
-vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
+useFakeBrowser(fakeBrowser);
 
 const { loadPrefs, migrateStoredPrefs, savePrefs, saveProjectRule, watchPrefs } = await import('./prefs-storage');
 

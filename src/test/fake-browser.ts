@@ -3,6 +3,7 @@
 
 import { fakeBrowser } from '@webext-core/fake-browser';
 import english from '../../public/_locales/en/messages.json';
+import { useBrowserApi } from '../shared/browser';
 
 type Messages = Record<string, { message: string }>;
 
@@ -14,3 +15,8 @@ export function getMessage(key: string, substitutions: string[] = []): string {
 export const testBrowser = Object.assign(fakeBrowser, {
   i18n: { getMessage, getUILanguage: () => 'en-US' },
 });
+
+/** Points browser.ts at a fake; the fake's types come from another package, hence the one cast. */
+export function useFakeBrowser(fake: typeof fakeBrowser = testBrowser): void {
+  useBrowserApi(fake as unknown as Parameters<typeof useBrowserApi>[0]);
+}

@@ -1,3 +1,4 @@
+/** @jsxImportSource #dom */
 import type { SshTarget } from '../circleci/ssh-target';
 import type { Distrust } from '../circleci/step-trust';
 import { t } from '../shared/i18n';

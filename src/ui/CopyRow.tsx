@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+/** @jsxImportSource #dom */
 import { t } from '../shared/i18n';
 
-type CopyState = 'idle' | 'copied' | 'failed';
 const CONFIRMATION_MS = 2000;
 
 export interface CopyRowProps {
@@ -15,34 +14,42 @@ export interface CopyRowProps {
 
 /** Text we built, shown as it will be copied, and the button that copies it with a visible, announced confirmation. */
 export function CopyRow({ name, text, isSafe }: CopyRowProps) {
-  const [state, setState] = useState<CopyState>('idle');
+  // The button already shows "Copied"; this region says it to screen readers, and shows failures.
+  const status = (<span role="status" class="visually-hidden" />) as HTMLElement;
+  const button = (
+    <button type="button" class="copy" aria-label={name} onClick={() => void copy()}>
+      {t('copyButton')}
+    </button>
+  ) as HTMLButtonElement;
+  let reset: ReturnType<typeof setTimeout> | undefined;
 
-  useEffect(() => {
-    if (state === 'idle') return;
-    const timer = setTimeout(() => setState('idle'), CONFIRMATION_MS);
-    return () => clearTimeout(timer);
-  }, [state]);
+  const show = (state: 'copied' | 'failed') => {
+    button.textContent = state === 'copied' ? t('copiedButton') : t('copyButton');
+    status.className = state === 'failed' ? 'status error' : 'visually-hidden';
+    status.textContent = state === 'copied' ? t('copiedAnnouncement', text) : t('copyFailed');
+    clearTimeout(reset);
+    reset = setTimeout(() => {
+      button.textContent = t('copyButton');
+      status.className = 'visually-hidden';
+      status.textContent = '';
+    }, CONFIRMATION_MS);
+  };
 
   const copy = async () => {
-    if (!isSafe()) return setState('failed');
+    if (!isSafe()) return show('failed');
     try {
       await navigator.clipboard.writeText(text);
-      setState('copied');
+      show('copied');
     } catch {
-      setState('failed');
+      show('failed');
     }
   };
 
   return (
     <div class="row">
       <code class="command">{text}</code>
-      <button type="button" class="copy" aria-label={name} onClick={copy}>
-        {state === 'copied' ? t('copiedButton') : t('copyButton')}
-      </button>
-      {/* The button already shows "Copied"; this region says it to screen readers, and shows failures. */}
-      <span role="status" class={state === 'failed' ? 'status error' : 'visually-hidden'}>
-        {state === 'copied' ? t('copiedAnnouncement', text) : state === 'failed' ? t('copyFailed') : ''}
-      </span>
+      {button}
+      {status}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+/** @jsxImportSource #dom */
 import { t } from '../shared/i18n';
 import type { KeyChoice } from '../shared/key-choice';
 import type { Prefs } from '../shared/prefs';
@@ -20,7 +21,11 @@ export function keyReason({ profile, reason }: KeyChoice): string {
   return t('keyReasonDefault', profile.name);
 }
 
-/** Which key applies to this job and why, and a one-step rule for its project. */
+/**
+ * Which key applies to this job and why, and a one-step rule for its project. Built as DOM nodes, for
+ * the job page; the popup shows the same nodes (see Popup.tsx). A change of rule comes back as new
+ * preferences, which redraw it.
+ */
 export function KeyForProject({ prefs, choice, projectProfileId, onChoose, onSetUp }: KeyForProjectProps) {
   return (
     <div class="key-control">
@@ -33,9 +38,7 @@ export function KeyForProject({ prefs, choice, projectProfileId, onChoose, onSet
           >
             <option value="">{t('keyNoRule')}</option>
             {prefs.profiles.map((profile) => (
-              <option key={profile.id} value={profile.id}>
-                {profile.name}
-              </option>
+              <option value={profile.id}>{profile.name}</option>
             ))}
           </select>
         </label>

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+/** @jsxImportSource #dom */
 import type { SshTarget } from '../circleci/ssh-target';
 import { parsePort } from '../circleci/ssh-target';
 import { t } from '../shared/i18n';
@@ -22,6 +22,15 @@ import {
 import { type CommandSettings, isSafeToPaste, type SshCommand } from '../shared/ssh-command';
 import { CopyRow } from './CopyRow';
 
+/** What the user did in the menu; kept by the widget, so a redraw (new preferences) keeps it. */
+export interface RecipesState {
+  open: boolean;
+  path: string;
+  customPort: string;
+}
+
+export const initialRecipesState = (): RecipesState => ({ open: false, path: DEFAULT_REMOTE_PATH, customPort: '' });
+
 export interface RecipesProps {
   readonly target: SshTarget;
   readonly container: number;
@@ -31,6 +40,7 @@ export interface RecipesProps {
   readonly jobNumber: number;
   /** `SHA256:…` of the keys CircleCI installed for the user who started the rerun. */
   readonly authorizedKeys: readonly string[];
+  readonly state: RecipesState;
 }
 
 const VCS_NAMES: Record<string, string> = { github: 'GitHub', gh: 'GitHub', bitbucket: 'Bitbucket', bb: 'Bitbucket' };
@@ -39,27 +49,62 @@ function CommandRow({ name, command }: { readonly name: string; readonly command
   return command ? <CopyRow name={name} text={command.text} isSafe={() => isSafeToPaste(command)} /> : null;
 }
 
-/** The other commands for a container, in a compact disclosure beside its main button. */
-export function Recipes(props: RecipesProps) {
-  // Built only when opened: most visits never open it, and every SSH line carries one.
-  const [open, setOpen] = useState(false);
-  return (
-    <details class="recipes" onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary>{t('recipesSummary', String(props.container))}</summary>
-      {open && <RecipeList {...props} />}
-    </details>
-  );
+/** Rows that follow an input: rebuilt in place as the user types, the input itself untouched. */
+function Live({ rows }: { readonly rows: () => Node | null }) {
+  const slot = (<div class="live" />) as HTMLElement;
+  const draw = () => slot.replaceChildren(rows() ?? '');
+  draw();
+  return Object.assign(slot, { draw });
 }
 
-function RecipeList({ target, container, settings, vcs, jobNumber, authorizedKeys }: RecipesProps) {
-  const [path, setPath] = useState(DEFAULT_REMOTE_PATH);
-  const [customPort, setCustomPort] = useState('');
+/** The other commands for a container, in a compact disclosure beside its main button. */
+export function Recipes(props: RecipesProps) {
+  const { state } = props;
+  const details = (
+    <details class="recipes" open={state.open} onToggle={() => toggled()}>
+      <summary>{t('recipesSummary', String(props.container))}</summary>
+    </details>
+  ) as HTMLDetailsElement;
+  // Built on first opening only: most visits never open it, and every SSH line carries one.
+  const toggled = () => {
+    state.open = details.open;
+    if (details.open && details.childElementCount === 1) details.append(<RecipeList {...props} />);
+  };
+  toggled();
+  return details;
+}
+
+function RecipeList({ target, container, settings, vcs, jobNumber, authorizedKeys, state }: RecipesProps) {
   const n = String(container);
-  const pathValid = isRemotePath(path);
-  const port = parsePort(customPort);
   const alias = configAlias(jobNumber, container);
   const block = sshConfigBlock(target, settings, alias);
   const vcsName = VCS_NAMES[vcs];
+
+  const fileRows = Live({
+    rows: () =>
+      isRemotePath(state.path) ? (
+        <>
+          <CommandRow name={t('recipeScp', n)} command={scpDownload(target, settings, state.path)} />
+          {rsyncDownload(target, settings, state.path) ? (
+            <CommandRow name={t('recipeRsync', n)} command={rsyncDownload(target, settings, state.path)} />
+          ) : (
+            <p class="hint">{t('recipeRsyncUnavailable')}</p>
+          )}
+        </>
+      ) : (
+        <p class="problem">{t('recipesRemotePathProblem')}</p>
+      ),
+  });
+  const portRows = Live({
+    rows: () => {
+      const port = parsePort(state.customPort);
+      if (port !== undefined)
+        return (
+          <CommandRow name={t('recipeForwardPort', String(port), n)} command={portForward(target, settings, port)} />
+        );
+      return state.customPort === '' ? null : <p class="problem">{t('recipesPortProblem')}</p>;
+    },
+  });
 
   return (
     <>
@@ -68,24 +113,17 @@ function RecipeList({ target, container, settings, vcs, jobNumber, authorizedKey
         {t('recipesRemotePath')}{' '}
         <input
           type="text"
-          value={path}
+          value={state.path}
           spellcheck={false}
-          aria-invalid={!pathValid}
-          onInput={(event) => setPath(event.currentTarget.value)}
+          aria-invalid={!isRemotePath(state.path)}
+          onInput={(event) => {
+            state.path = event.currentTarget.value;
+            event.currentTarget.setAttribute('aria-invalid', String(!isRemotePath(state.path)));
+            fileRows.draw();
+          }}
         />
       </label>
-      {pathValid ? (
-        <>
-          <CommandRow name={t('recipeScp', n)} command={scpDownload(target, settings, path)} />
-          {rsyncDownload(target, settings, path) ? (
-            <CommandRow name={t('recipeRsync', n)} command={rsyncDownload(target, settings, path)} />
-          ) : (
-            <p class="hint">{t('recipeRsyncUnavailable')}</p>
-          )}
-        </>
-      ) : (
-        <p class="problem">{t('recipesRemotePathProblem')}</p>
-      )}
+      {fileRows}
 
       <h3>{t('recipesPorts')}</h3>
       {target.shell !== undefined && (
@@ -96,7 +134,6 @@ function RecipeList({ target, container, settings, vcs, jobNumber, authorizedKey
       )}
       {PORT_PRESETS.map(({ name, remote }) => (
         <CommandRow
-          key={remote}
           name={t('recipeForward', String(remote), name, n)}
           command={portForward(target, settings, remote)}
         />
@@ -106,16 +143,18 @@ function RecipeList({ target, container, settings, vcs, jobNumber, authorizedKey
         <input
           type="text"
           inputMode="numeric"
-          value={customPort}
+          value={state.customPort}
           size={6}
-          aria-invalid={customPort !== '' && port === undefined}
-          onInput={(event) => setCustomPort(event.currentTarget.value.trim())}
+          aria-invalid={state.customPort !== '' && parsePort(state.customPort) === undefined}
+          onInput={(event) => {
+            state.customPort = event.currentTarget.value.trim();
+            const invalid = state.customPort !== '' && parsePort(state.customPort) === undefined;
+            event.currentTarget.setAttribute('aria-invalid', String(invalid));
+            portRows.draw();
+          }}
         />
       </label>
-      {port !== undefined && (
-        <CommandRow name={t('recipeForwardPort', String(port), n)} command={portForward(target, settings, port)} />
-      )}
-      {customPort !== '' && port === undefined && <p class="problem">{t('recipesPortProblem')}</p>}
+      {portRows}
 
       {target.shell === undefined && (
         <>
@@ -143,7 +182,7 @@ function RecipeList({ target, container, settings, vcs, jobNumber, authorizedKey
       {authorizedKeys.length > 0 && (
         <ul class="fingerprints" aria-label={t('troubleshootingAuthorizedKeys')}>
           {authorizedKeys.map((key) => (
-            <li key={key}>
+            <li>
               <code>{key}</code>
             </li>
           ))}

@@ -20,7 +20,7 @@ function constructedSheet(css: string): CSSStyleSheet | undefined {
 
 export interface ShadowHost {
   readonly host: HTMLElement;
-  /** Where Preact renders. */
+  /** Where our nodes go. */
   readonly mount: HTMLElement;
 }
 

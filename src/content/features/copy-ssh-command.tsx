@@ -3,8 +3,8 @@
 // SSH step or changed what another step is (collapsed, or a config run step); a line streaming into a
 // build step costs one short look at that step's first line. Nothing is copied from the page: each
 // line is parsed and the command rebuilt.
+/** @jsxImportSource #dom */
 
-import { type ComponentChild, render } from 'preact';
 import { type OutputLine, readOutputLines } from '../../circleci/output-lines';
 import type { JobPage } from '../../circleci/page-detect';
 import {
@@ -30,6 +30,8 @@ import { proxyHostsFor } from '../../shared/servers';
 import { hostKeyAlias } from '../../shared/ssh-command';
 import { CopyCommand, StepWarning, UnrecognisedLine } from '../../ui/CopyCommand';
 import css from '../../ui/copy-command.css?inline';
+import { replaceKeepingFocus } from '../../ui/dom/replace';
+import { initialRecipesState, type RecipesState } from '../../ui/Recipes';
 import { createShadowHost, isShadowHost, type ShadowHost } from '../../ui/shadow-host';
 import type { Feature } from '../page-visits';
 import { safely } from '../report-error';
@@ -64,6 +66,8 @@ function readStep(step: Element, proxyHosts: readonly string[]): StepReading {
 interface Widget extends ShadowHost {
   /** Renders (again) with the current preferences; replaced when the step is re-read. */
   draw: (prefs: Prefs) => void;
+  /** What the user opened or typed in the recipes menu, kept across redraws. */
+  readonly recipes: RecipesState;
 }
 
 async function init(signal: AbortSignal, page: JobPage): Promise<void> {
@@ -79,54 +83,53 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
   // What each other step was last time, so only a real change re-judges its container.
   const factsOfOtherSteps = new WeakMap<Element, string>();
 
-  const removeWidget = (widget: Widget) => {
-    render(null, widget.mount);
-    widget.host.remove();
-  };
+  const removeWidget = (widget: Widget) => widget.host.remove();
 
   const clearStep = (step: Element) => {
     widgetsByStep.get(step)?.forEach(removeWidget);
     widgetsByStep.delete(step);
   };
 
-  const copyCommandView = (target: SshTarget, container: number, withKeyControl: boolean) => (current: Prefs) => {
-    const choice = chooseKey(current, project, authorizedByContainer.get(container) ?? []);
-    const settings = {
-      shell: current.shell,
-      options: current.options,
-      ...(choice.profile ? { keyPath: choice.profile.keyPath } : {}),
-      ...(project ? { hostKeyAlias: hostKeyAlias(project, page.jobNumber, container) } : {}),
+  const copyCommandView =
+    (target: SshTarget, container: number, withKeyControl: boolean) => (current: Prefs, recipesState: RecipesState) => {
+      const choice = chooseKey(current, project, authorizedByContainer.get(container) ?? []);
+      const settings = {
+        shell: current.shell,
+        options: current.options,
+        ...(choice.profile ? { keyPath: choice.profile.keyPath } : {}),
+        ...(project ? { hostKeyAlias: hostKeyAlias(project, page.jobNumber, container) } : {}),
+      };
+      if (!withKeyControl) return <CopyCommand target={target} container={container} settings={settings} />;
+      const keyControl = {
+        prefs: current,
+        choice,
+        projectProfileId: current.rules.find((rule) => rule.pattern === project)?.profileId,
+        onChoose: (profileId: string | null) => void sendMessage({ type: 'set-project-rule', profileId }),
+        onSetUp: () => void sendMessage({ type: 'open-options' }),
+      };
+      const recipes = {
+        target,
+        container,
+        settings,
+        vcs: page.vcs,
+        jobNumber: page.jobNumber,
+        authorizedKeys: authorizedByContainer.get(container) ?? [],
+        state: recipesState,
+      };
+      return (
+        <CopyCommand
+          target={target}
+          container={container}
+          settings={settings}
+          keyControl={keyControl}
+          recipes={recipes}
+        />
+      );
     };
-    if (!withKeyControl) return <CopyCommand target={target} container={container} settings={settings} />;
-    const keyControl = {
-      prefs: current,
-      choice,
-      projectProfileId: current.rules.find((rule) => rule.pattern === project)?.profileId,
-      onChoose: (profileId: string | null) => void sendMessage({ type: 'set-project-rule', profileId }),
-      onSetUp: () => void sendMessage({ type: 'open-options' }),
-    };
-    const recipes = {
-      target,
-      container,
-      settings,
-      vcs: page.vcs,
-      jobNumber: page.jobNumber,
-      authorizedKeys: authorizedByContainer.get(container) ?? [],
-    };
-    return (
-      <CopyCommand
-        target={target}
-        container={container}
-        settings={settings}
-        keyControl={keyControl}
-        recipes={recipes}
-      />
-    );
-  };
 
   const showStep = (step: Element, reading: StepReading, verdict: Verdict, container: number) => {
     const { lines, output } = reading;
-    const wanted = new Map<string, { anchor: ChildNode; view: (current: Prefs) => ComponentChild }>();
+    const wanted = new Map<string, { anchor: ChildNode; view: (current: Prefs, recipes: RecipesState) => Node }>();
     for (const [index, { target, line }] of (output?.commands ?? []).entries()) {
       const anchor = lines[line]?.anchor;
       if (!anchor) continue;
@@ -145,8 +148,8 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
     const previous = widgetsByStep.get(step) ?? new Map<string, Widget>();
     const current = new Map<string, Widget>();
     for (const [id, { anchor, view }] of wanted) {
-      const widget = previous.get(id) ?? { ...createShadowHost(css), draw: () => {} };
-      widget.draw = (currentPrefs) => render(view(currentPrefs), widget.mount);
+      const widget = previous.get(id) ?? { ...createShadowHost(css), draw: () => {}, recipes: initialRecipesState() };
+      widget.draw = (currentPrefs) => replaceKeepingFocus(widget.mount, view(currentPrefs, widget.recipes));
       previous.delete(id);
       current.set(id, widget);
       // Only our own node moves; CircleCI's nodes are never moved or edited.
