@@ -37,6 +37,30 @@ export function onSyncItemChanged(key: string, listener: (value: unknown) => voi
   signal?.addEventListener('abort', () => browser.storage.onChanged.removeListener(handle), { once: true });
 }
 
+/** storage.local: this device only, never synced (the API token). */
+export async function getLocalItem(key: string): Promise<unknown> {
+  const items = await browser.storage.local.get(key);
+  return items[key];
+}
+
+export async function setLocalItem(key: string, value: unknown): Promise<void> {
+  await browser.storage.local.set({ [key]: value });
+}
+
+export async function removeLocalItem(key: string): Promise<void> {
+  await browser.storage.local.remove(key);
+}
+
+/** storage.session: gone when the browser closes (what job pages showed this session). Background only. */
+export async function getSessionItem(key: string): Promise<unknown> {
+  const items = await browser.storage.session.get(key);
+  return items[key];
+}
+
+export async function setSessionItem(key: string, value: unknown): Promise<void> {
+  await browser.storage.session.set({ [key]: value });
+}
+
 export function sendMessage(message: unknown): Promise<unknown> {
   return browser.runtime.sendMessage(message);
 }
@@ -109,17 +133,17 @@ export function openOptionsPage(): Promise<void> {
   return browser.runtime.openOptionsPage();
 }
 
-/** Asks the user for access to one origin (must run in a click handler of an extension page). */
-export function requestOrigin(origin: string): Promise<boolean> {
-  return browser.permissions.request({ origins: [origin] });
+/** Asks the user for access to origins, all or none (must run in a click handler of an extension page). */
+export function requestOrigin(...origins: string[]): Promise<boolean> {
+  return browser.permissions.request({ origins });
 }
 
-export function removeOrigin(origin: string): Promise<boolean> {
-  return browser.permissions.remove({ origins: [origin] });
+export function removeOrigin(...origins: string[]): Promise<boolean> {
+  return browser.permissions.remove({ origins });
 }
 
-export function hasOrigin(origin: string): Promise<boolean> {
-  return browser.permissions.contains({ origins: [origin] });
+export function hasOrigin(...origins: string[]): Promise<boolean> {
+  return browser.permissions.contains({ origins });
 }
 
 /**
