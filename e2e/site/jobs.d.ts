@@ -23,6 +23,8 @@ export interface Step {
   stream?: StreamBatch[];
   /** The whole step block appears only this long after load. */
   appearAfterMs?: number;
+  /** A config `run` step's command (the API's `bash_command`); CircleCI's own steps have none. */
+  command?: string;
 }
 
 export interface Container {
@@ -87,8 +89,12 @@ export interface Segment {
   color?: string;
 }
 
+/** The project every fake job belongs to: `github/acme/api`. */
+export const ORG: string;
+export const REPO: string;
+
 /** The scenario job numbers: `jobs[101]` is a Scenario, `jobs[n]` for any other number may be undefined. */
-export type JobNumber = 101 | 102 | 103 | 104 | 105 | 106 | 107 | 108 | 109 | 110 | 111 | 112 | 113 | 114 | 115;
+export type JobNumber = 101 | 102 | 103 | 104 | 105 | 106 | 107 | 108 | 109 | 110 | 111 | 112 | 113 | 114 | 115 | 116;
 export const jobs: Record<JobNumber, Scenario> & Record<number, Scenario | undefined>;
 export const legacyBuilds: Record<55, LegacyScenario> & Record<number, LegacyScenario | undefined>;
 

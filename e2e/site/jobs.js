@@ -2,8 +2,9 @@
 // as /__fixture__/jobs.js and the Playwright specs import it from Node, so nothing here may touch
 // window or document. Output texts follow the samples in shared/research/circleci-ssh.md (§1, §5).
 
-const ORG = 'acme';
-const REPO = 'api';
+/** The project every fake job belongs to: github/acme/api. */
+export const ORG = 'acme';
+export const REPO = 'api';
 const WORKFLOW = '5b1a6c0e-6d2f-4b8a-9a4e-0f3d2c1b7e90';
 
 // ---- Output text builders ----------------------------------------------------------------------
@@ -133,8 +134,9 @@ function checkout() {
 }
 
 // A config `run` step: CircleCI prints the shell line and the command before the output (§1.13).
+// `command` is what the API reports as the action's `bash_command` (built-in steps have none).
 function run(id, name, duration, command, output, extra = {}, shell = '#!/bin/bash -eo pipefail') {
-  return step(id, name, duration, [shell, ...command.split('\n'), ...output], extra);
+  return step(id, name, duration, [shell, ...command.split('\n'), ...output], { command, ...extra });
 }
 
 function npmSteps(shard) {
@@ -191,6 +193,12 @@ const PARALLEL = [
   { port: 63535, host: '54.236.40.67' },
   { port: 64541, host: '3.88.34.152' },
 ];
+
+// 116: parallelism 8, each run on its own docker host and port.
+const PARALLEL_8 = Array.from({ length: 8 }, (_, index) => ({
+  port: 64600 + 7 * index,
+  host: `3.92.41.${20 + index}`,
+}));
 
 const WINDOWS_SHELLS = ['bash.exe', 'cmd.exe', 'powershell.exe'];
 const POWERSHELL = '#!powershell.exe -ExecutionPolicy Bypass';
@@ -577,6 +585,28 @@ export const jobs = {
       }),
     ],
     both(0, [direct(42919, '18.207.148.122')]),
+  ),
+  // The fake API's main job (fake-api.js): eight containers, each with its own target.
+  116: job(
+    116,
+    'parallelism 8',
+    'spans',
+    PARALLEL_8.map(({ port, host }, index) =>
+      sshRerun({
+        jobNumber: 116,
+        index,
+        total: PARALLEL_8.length,
+        image: 'cimg/node:22.11',
+        enable: enableSsh2026(
+          `ssh -p ${port} ${host}`,
+          fingerprint(1161 + 2 * index),
+          fingerprint(1162 + 2 * index),
+        ).flat(),
+        wait: waitForSshText([`ssh -p ${port} ${host}`]),
+        configSteps: npmSteps(`${index + 1}/${PARALLEL_8.length}`),
+      }),
+    ),
+    PARALLEL_8.flatMap(({ port, host }, index) => both(index, [direct(port, host)])),
   ),
 };
 
