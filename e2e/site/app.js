@@ -113,6 +113,8 @@ function header() {
       el('span', {}, `${scenario.name} (${number})`),
     ),
     el('h1', {}, `${scenario.name} (${number})`),
+    // CircleCI's Rerun menu, which holds "Cancel job" (research §3.7); the menu itself is not modelled.
+    el('button', { type: 'button', 'aria-haspopup': 'menu' }, 'Rerun ▾'),
   );
 }
 

@@ -608,6 +608,34 @@ export const jobs = {
     ),
     PARALLEL_8.flatMap(({ port, host }, index) => both(index, [direct(port, host)])),
   ),
+
+  // 117: an SSH rerun by someone without an SSH key: Enable SSH fails (S6), Wait for SSH never comes.
+  117: job(
+    117,
+    'SSH rerun without a key',
+    'spans',
+    [
+      {
+        steps: [
+          spinUp('cimg/node:22.11'),
+          envVars(117, 'build', 0, 1),
+          step(
+            100,
+            'Enable SSH',
+            '1s',
+            [
+              'Failed to enable SSH',
+              'No SSH key is found. Please make sure you’ve added at least one SSH key in your VCS account.',
+            ],
+            { expanded: true },
+          ),
+          checkout(),
+          ...npmSteps(),
+        ],
+      },
+    ],
+    [],
+  ),
 };
 
 /** A job without SSH: what the page shows for a job number that has no scenario. */

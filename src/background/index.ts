@@ -4,10 +4,13 @@
 // level, so a cold-started worker gets them.
 
 import '../shared/polyfill';
-import { parseJobPage } from '../circleci/page-detect';
+import { createJobSshCache } from '../circleci/api-cache';
+import { CLOUD_APP_HOST, parseJobPage } from '../circleci/page-detect';
+import { loadApiToken } from '../shared/api-token';
 import {
   activeTabId,
   contentScriptPage,
+  getSessionItem,
   isFromExtensionPage,
   onCommand,
   onInstalledOrUpdated,
@@ -16,12 +19,14 @@ import {
   onSyncItemChanged,
   openOptionsPage,
   sendMessageToTab,
+  setSessionItem,
 } from '../shared/browser';
 import { type BackgroundRequest, parseBackgroundRequest, type SaveResponse } from '../shared/messages';
 import { PREFS_KEY, readPrefs } from '../shared/prefs';
 import { loadPrefs, migrateStoredPrefs, savePrefs, saveProjectRule } from '../shared/prefs-storage';
 import { parseRulePattern, projectPattern } from '../shared/project-rules';
 import { syncServerContentScripts } from '../shared/servers';
+import { createJobSsh } from './job-ssh';
 
 const report = (what: string) => (error: unknown) => console.error(`SSH Copy for CircleCI: ${what} failed`, error);
 
@@ -43,6 +48,15 @@ onOriginsChanged(() => {
     .catch(report('registering servers'));
 });
 
+const jobSsh = createJobSsh({
+  getSession: getSessionItem,
+  setSession: setSessionItem,
+  getToken: loadApiToken,
+  cache: createJobSshCache({ now: Date.now }),
+  fetch: (input, init) => fetch(input, init),
+  now: Date.now,
+});
+
 onMessage((message, sender) => {
   const request = parseBackgroundRequest(message);
   return request ? handle(request, sender) : undefined;
@@ -61,7 +75,25 @@ function handle(
       return openOptionsPage();
     case 'set-project-rule':
       return setProjectRule(request, fromExtension ? undefined : contentScriptPage(sender), fromExtension);
+    case 'remember-ssh-step':
+      return forContentScriptPage(sender, (page, appHosts) => jobSsh.remember(page, appHosts, request));
+    case 'job-ssh':
+      return forContentScriptPage(sender, (page, appHosts) => jobSsh.report(page, appHosts));
   }
+}
+
+/** Runs `task` for the job page our content script runs in, never for a page a message names. */
+function forContentScriptPage<T>(
+  sender: Parameters<typeof contentScriptPage>[0],
+  task: (pageUrl: string, appHosts: string[]) => Promise<T>,
+): Promise<T> | undefined {
+  const pageUrl = contentScriptPage(sender);
+  return pageUrl === undefined ? undefined : appHosts().then((hosts) => task(pageUrl, hosts));
+}
+
+async function appHosts(): Promise<string[]> {
+  const { prefs } = await loadPrefs();
+  return [CLOUD_APP_HOST, ...prefs.servers.map((server) => server.appHost)];
 }
 
 /** A content script may only set the rule for the project of the page it runs in. */
@@ -70,9 +102,7 @@ async function setProjectRule(
   pageUrl: string | undefined,
   fromExtension: boolean,
 ): Promise<SaveResponse | undefined> {
-  const { prefs } = await loadPrefs();
-  const appHosts = ['app.circleci.com', ...prefs.servers.map((server) => server.appHost)];
-  const page = pageUrl ? parseJobPage(pageUrl, appHosts) : undefined;
+  const page = pageUrl ? parseJobPage(pageUrl, await appHosts()) : undefined;
   const project = fromExtension ? request.project && parseRulePattern(request.project) : page && projectPattern(page);
   if (project?.split('/').length !== 3) return undefined;
   return saveProjectRule(project, request.profileId);

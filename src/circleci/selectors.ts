@@ -75,3 +75,30 @@ export function containerIndex(step: Element, containerInUrl: number | undefined
   const selectedRun = step.ownerDocument.querySelector(APP_SELECTED_RUN)?.textContent?.trim() ?? '';
   return /^[0-9]{1,4}$/.test(selectedRun) ? Number(selectedRun) : 0;
 }
+
+// The job page's header (breadcrumbs, title, the Rerun menu), and the parallel run boxes (research
+// §2.1, §3.7). Read only when the SSH panel draws, never per mutation.
+const APP_JOB_HEADER = 'main header:has(h1)';
+const APP_PARALLEL_RUN = 'a[data-cy="parallel-run"][href]';
+const APP_RERUN_MENU = 'main header button[aria-haspopup]';
+
+/** Where the job SSH panel goes: right after this. */
+export function jobHeader(document: Document): Element | null {
+  return document.querySelector(APP_JOB_HEADER);
+}
+
+/** Each parallel run's own link, by run index: how the panel sends the user to a run it does not know. */
+export function parallelRunLinks(document: Document): Map<number, string> {
+  const links = new Map<number, string>();
+  for (const link of document.querySelectorAll<HTMLAnchorElement>(APP_PARALLEL_RUN)) {
+    const index = link.textContent?.trim() ?? '';
+    if (/^[0-9]{1,4}$/.test(index)) links.set(Number(index), link.href);
+  }
+  return links;
+}
+
+/** CircleCI's `Rerun ▾` menu, which holds `Cancel job`. */
+export function rerunMenuButton(document: Document): HTMLElement | null {
+  const buttons = document.querySelectorAll<HTMLElement>(APP_RERUN_MENU);
+  return [...buttons].find((button) => /^\s*Rerun\b/.test(button.textContent ?? '')) ?? null;
+}

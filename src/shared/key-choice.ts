@@ -4,6 +4,7 @@
 
 import type { KeyProfile, Prefs } from './prefs';
 import { matchRule } from './project-rules';
+import { type CommandSettings, hostKeyAlias } from './ssh-command';
 
 export type KeyReason =
   | { readonly kind: 'fingerprint' }
@@ -38,4 +39,31 @@ export function chooseKey(prefs: Prefs, project: string | undefined, authorized:
   const notAuthorized =
     authorized.length > 0 && profile.fingerprint !== undefined && !authorized.includes(profile.fingerprint);
   return { profile, reason, notAuthorized };
+}
+
+/** How a job's command is built: the chosen key, the user's shell and toggles, a host key alias per box. */
+export function commandSettings(prefs: Prefs, choice: KeyChoice, page: JobBox): CommandSettings {
+  return {
+    shell: prefs.shell,
+    options: prefs.options,
+    ...(choice.profile ? { keyPath: choice.profile.keyPath } : {}),
+    ...(page.project ? { hostKeyAlias: hostKeyAlias(page.project, page.jobNumber, page.container) } : {}),
+  };
+}
+
+export interface JobBox {
+  /** The job's project pattern, if known. */
+  readonly project: string | undefined;
+  readonly jobNumber: number;
+  readonly container: number;
+}
+
+/** None of the user's keys with a known fingerprint is among those CircleCI installed. */
+export function noOwnKeyAuthorized(prefs: Prefs, authorized: readonly string[]): boolean {
+  const known = prefs.profiles.filter((profile) => profile.fingerprint !== undefined);
+  return (
+    authorized.length > 0 &&
+    known.length > 0 &&
+    !known.some((profile) => authorized.includes(profile.fingerprint ?? ''))
+  );
 }

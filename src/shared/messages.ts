@@ -3,8 +3,11 @@
 // - save-prefs: only the extension's own pages (popup, options) may replace the preferences;
 // - set-project-rule: a content script may pick one of the user's existing profiles for the project
 //   of the page it runs in, nothing else (the background derives the project from the sender's URL);
+// - remember-ssh-step and job-ssh: a content script tells and asks about the job of the page it runs
+//   in only (the background derives the job from the sender's URL);
 // - copy-command and job-context go from the extension to the content script of a tab.
 
+import { isSshStepName, type SshStepName } from '../circleci/step-trust';
 import { parseFingerprint } from './fingerprint';
 import { isRecord } from './prefs';
 
@@ -22,7 +25,16 @@ export type BackgroundRequest =
       readonly profileId: string | null;
       /** Only from extension pages; a content script's project is its page's. */
       readonly project?: string;
-    };
+    }
+  /** A container's trusted SSH step, as the page showed it, for the job SSH panel. */
+  | {
+      readonly type: 'remember-ssh-step';
+      readonly container: number;
+      readonly step: SshStepName;
+      readonly lines: readonly string[];
+    }
+  /** What is known of the SSH boxes of the sender's job. */
+  | { readonly type: 'job-ssh' };
 
 export type ContentRequest = { readonly type: 'copy-command' } | { readonly type: 'job-context' };
 
@@ -47,7 +59,28 @@ export function parseBackgroundRequest(message: unknown): BackgroundRequest | un
     if (project !== undefined && typeof project !== 'string') return undefined;
     return { type: 'set-project-rule', profileId, ...(project === undefined ? {} : { project }) };
   }
+  if (message.type === 'job-ssh' && keysAre(message, 'type')) return { type: 'job-ssh' };
+  if (message.type === 'remember-ssh-step' && keysAre(message, 'type', 'container', 'step', 'lines')) {
+    const { container, step, lines } = message;
+    if (!Number.isSafeInteger(container) || (container as number) < 0 || (container as number) > MAX_CONTAINER)
+      return undefined;
+    if (typeof step !== 'string' || !isSshStepName(step) || !isStepLines(lines)) return undefined;
+    return { type: 'remember-ssh-step', container: container as number, step, lines };
+  }
   return undefined;
+}
+
+/** Parallelism tops out far below this; a step prints about twenty short lines. */
+const MAX_CONTAINER = 255;
+const MAX_STEP_LINES = 200;
+const MAX_LINE_LENGTH = 512;
+
+function isStepLines(value: unknown): value is string[] {
+  return (
+    Array.isArray(value) &&
+    value.length <= MAX_STEP_LINES &&
+    value.every((line) => typeof line === 'string' && line.length <= MAX_LINE_LENGTH)
+  );
 }
 
 export function parseContentRequest(message: unknown): ContentRequest | undefined {

@@ -5,7 +5,7 @@
 import { isIpv6, parsePort, type SshTarget } from '../circleci/ssh-target';
 import { UNSAFE_CHARACTERS } from './key-path';
 import { DEFAULT_OPTIONS } from './prefs';
-import { endOfOptions, quoteForShell } from './shell-quote';
+import { endOfOptions, quoteForShell, type Shell } from './shell-quote';
 import {
   buildSshCommand,
   type CommandSettings,
@@ -14,6 +14,16 @@ import {
   sharedOptionWords,
   sshProgram,
 } from './ssh-command';
+
+/**
+ * `ssh-keygen -R '[HOST]:PORT'`: forgets a known_hosts entry left by an earlier box at the same address,
+ * which otherwise stops ssh with "REMOTE HOST IDENTIFICATION HAS CHANGED". (Our own commands use a
+ * HostKeyAlias per job and container, so they never meet such an entry; hand-typed ones do.)
+ */
+export function knownHostsRemoval(target: SshTarget, shell: Shell): SshCommand {
+  const entry = target.port === undefined || target.port === 22 ? target.host : `[${target.host}]:${target.port}`;
+  return command(['ssh-keygen', '-R', quoteForShell(entry, shell)], undefined);
+}
 
 /** Where CircleCI checks the code out, and what the download recipes fetch unless told otherwise. */
 export const DEFAULT_REMOTE_PATH = '~/project';

@@ -76,12 +76,12 @@ const MAX_COMMAND_LENGTH = 2048;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
- * The last check before the clipboard: one ssh, scp or rsync invocation on one line, printable ASCII except inside
+ * The last check before the clipboard: one ssh, ssh-keygen, scp or rsync invocation on one line, printable ASCII except inside
  * the user's key path, which may hold letters such as `é` but no control, bidi or zero-width
  * characters. Defence in depth behind the grammar and the key-path check.
  */
 export function isSafeToPaste({ text, keyWord }: SshCommand): boolean {
-  if (!/^(?:(?:\/usr\/bin\/)?ssh|scp|rsync) /.test(text) || text.length > MAX_COMMAND_LENGTH) return false;
+  if (!/^(?:(?:\/usr\/bin\/)?ssh|ssh-keygen|scp|rsync) /.test(text) || text.length > MAX_COMMAND_LENGTH) return false;
   if (keyWord === undefined) return PRINTABLE_ASCII.test(text);
   const keyAt = text.indexOf(` -i ${keyWord}`);
   const keyEnd = keyAt + keyWord.length + 4;

@@ -21,13 +21,12 @@ import { cleanLine, parseSshOutput, type SshStepOutput, startsWithShellLine } fr
 import type { SshTarget } from '../../circleci/ssh-target';
 import { isSshStepName, judgeSshSteps, type StepFacts, type Verdict } from '../../circleci/step-trust';
 import { isFromExtensionPage, onMessage, sendMessage } from '../../shared/browser';
-import { chooseKey } from '../../shared/key-choice';
+import { chooseKey, commandSettings } from '../../shared/key-choice';
 import { type JobContext, parseContentRequest } from '../../shared/messages';
 import type { Prefs } from '../../shared/prefs';
 import { loadPrefs, watchPrefs } from '../../shared/prefs-storage';
 import { projectPattern } from '../../shared/project-rules';
 import { proxyHostsFor } from '../../shared/servers';
-import { hostKeyAlias } from '../../shared/ssh-command';
 import { CopyCommand, StepWarning, UnrecognisedLine } from '../../ui/CopyCommand';
 import css from '../../ui/copy-command.css?inline';
 import { replaceKeepingFocus } from '../../ui/dom/replace';
@@ -35,6 +34,7 @@ import { initialRecipesState, type RecipesState } from '../../ui/Recipes';
 import { createShadowHost, isShadowHost, type ShadowHost } from '../../ui/shadow-host';
 import type { Feature } from '../page-visits';
 import { safely } from '../report-error';
+import { announceSshStep } from '../ssh-steps';
 
 /** At most this much of another step's output is read to find its first line. */
 const FIRST_LINE_CHARS = 512;
@@ -93,12 +93,7 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
   const copyCommandView =
     (target: SshTarget, container: number, withKeyControl: boolean) => (current: Prefs, recipesState: RecipesState) => {
       const choice = chooseKey(current, project, authorizedByContainer.get(container) ?? []);
-      const settings = {
-        shell: current.shell,
-        options: current.options,
-        ...(choice.profile ? { keyPath: choice.profile.keyPath } : {}),
-        ...(project ? { hostKeyAlias: hostKeyAlias(project, page.jobNumber, container) } : {}),
-      };
+      const settings = commandSettings(current, choice, { project, jobNumber: page.jobNumber, container });
       if (!withKeyControl) return <CopyCommand target={target} container={container} settings={settings} />;
       const keyControl = {
         prefs: current,
@@ -178,6 +173,10 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
       const reading = readings[index];
       if (verdict && reading) showStep(step, reading, verdict, container);
       else clearStep(step);
+      if (verdict?.trusted && reading?.output && isSshStepName(reading.facts.name)) {
+        const lines = reading.lines.map((line) => line.text);
+        announceSshStep({ container, step: reading.facts.name, lines });
+      }
     });
   };
 

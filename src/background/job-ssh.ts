@@ -1,0 +1,115 @@
+// What the job SSH panel knows about a job's containers, kept by the background worker:
+// - the SSH step lines each container's page showed this browser session (storage.session, so the
+//   panel can list runs the user visited before, and nothing outlives the browser);
+// - with an API token, CircleCI's own answer for every container at once (api.ts, cached).
+// Pages only ever learn about the job they are on: the job comes from the sender's URL, not the message.
+
+import { type ApiProblem, apiOrigin, type JobSsh } from '../circleci/api';
+import type { JobSshCache } from '../circleci/api-cache';
+import { type JobPage, parseJobPage } from '../circleci/page-detect';
+import type { SshStepName } from '../circleci/step-trust';
+import { isRecord } from '../shared/prefs';
+
+export interface RememberedContainer {
+  readonly container: number;
+  readonly enable?: readonly string[];
+  readonly wait?: readonly string[];
+  /** When a page first showed this container's Wait for SSH output: its box's clock (ssh-window.ts). */
+  readonly waitSeenAt?: number;
+}
+
+export type ApiReport =
+  | { readonly state: 'no-token' }
+  | { readonly state: 'ok'; readonly job: JobSsh }
+  | { readonly state: 'error'; readonly problem: ApiProblem; readonly retryAfterMs?: number };
+
+export interface JobSshReport {
+  readonly remembered: readonly RememberedContainer[];
+  readonly api: ApiReport;
+}
+
+export interface JobSshDeps {
+  readonly getSession: (key: string) => Promise<unknown>;
+  readonly setSession: (key: string, value: unknown) => Promise<void>;
+  /** The saved token, if any (api-token.ts). */
+  readonly getToken: () => Promise<string | undefined>;
+  readonly cache: JobSshCache;
+  readonly fetch: typeof fetch;
+  readonly now: () => number;
+}
+
+/** Containers remembered per job: more than any plan's parallelism is not believed. */
+const MAX_CONTAINERS = 256;
+
+const jobKey = (host: string, page: JobPage) =>
+  `job-ssh:${[host, page.ui, page.vcs, page.org, page.project, page.jobNumber].join('/')}`;
+
+export function createJobSsh(deps: JobSshDeps) {
+  const read = async (key: string): Promise<RememberedContainer[]> => {
+    const stored = await deps.getSession(key);
+    return Array.isArray(stored) ? stored.filter(isRemembered) : [];
+  };
+
+  return {
+    /** Keeps a container's trusted SSH step lines, as the content script read them from the page. */
+    async remember(pageUrl: string, appHosts: readonly string[], step: RememberStep): Promise<boolean> {
+      const page = parseJobPage(pageUrl, appHosts);
+      if (!page) return false;
+      const key = jobKey(new URL(pageUrl).hostname, page);
+      const containers = await read(key);
+      const previous = containers.find((each) => each.container === step.container);
+      const field = step.step === 'Enable SSH' ? 'enable' : 'wait';
+      const updated: RememberedContainer = {
+        ...previous,
+        container: step.container,
+        [field]: step.lines,
+        ...(field === 'wait' && previous?.waitSeenAt === undefined ? { waitSeenAt: deps.now() } : {}),
+      };
+      const others = containers.filter((each) => each.container !== step.container);
+      await deps.setSession(key, [...others, updated].slice(-MAX_CONTAINERS));
+      return true;
+    },
+
+    async report(pageUrl: string, appHosts: readonly string[]): Promise<JobSshReport | undefined> {
+      const page = parseJobPage(pageUrl, appHosts);
+      if (!page) return undefined;
+      const host = new URL(pageUrl).hostname;
+      const remembered = await read(jobKey(host, page));
+      return { remembered, api: await askApi(page, host) };
+    },
+  };
+
+  async function askApi(page: JobPage, host: string): Promise<ApiReport> {
+    const token = await deps.getToken();
+    // The token is for CircleCI's cloud API only: it is never sent to another installation.
+    const origin = apiOrigin(host);
+    if (token === undefined || origin !== 'https://circleci.com') return { state: 'no-token' };
+    const result = await deps.cache.get(page, { apiOrigin: origin, token, fetch: deps.fetch, now: deps.now });
+    if (result.ok) return { state: 'ok', job: result.job };
+    return {
+      state: 'error',
+      problem: result.problem,
+      ...(result.retryAfterMs === undefined ? {} : { retryAfterMs: result.retryAfterMs }),
+    };
+  }
+}
+
+export interface RememberStep {
+  readonly container: number;
+  readonly step: SshStepName;
+  readonly lines: readonly string[];
+}
+
+function isLines(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((line) => typeof line === 'string');
+}
+
+function isRemembered(value: unknown): value is RememberedContainer {
+  return (
+    isRecord(value) &&
+    Number.isSafeInteger(value.container) &&
+    (value.enable === undefined || isLines(value.enable)) &&
+    (value.wait === undefined || isLines(value.wait)) &&
+    (value.waitSeenAt === undefined || typeof value.waitSeenAt === 'number')
+  );
+}

@@ -1,0 +1,158 @@
+/** @jsxImportSource #dom */
+// The job SSH panel (#6): near the job header of an SSH rerun, one row per parallel container. It
+// fills from the SSH steps copy-ssh-command trusted (this visit and, through the background, earlier
+// visits this browser session) and, with an API token, from CircleCI's API for every container at once.
+
+import type { ApiReport, JobSshReport, RememberedContainer } from '../../background/job-ssh';
+import type { JobPage } from '../../circleci/page-detect';
+import { jobHeader, parallelRunLinks, rerunMenuButton } from '../../circleci/selectors';
+import { sendMessage } from '../../shared/browser';
+import { chooseKey, commandSettings, noOwnKeyAuthorized } from '../../shared/key-choice';
+import { loadPrefs, watchPrefs } from '../../shared/prefs-storage';
+import { projectPattern } from '../../shared/project-rules';
+import { proxyHostsFor } from '../../shared/servers';
+import rowCss from '../../ui/copy-command.css?inline';
+import { replaceKeepingFocus } from '../../ui/dom/replace';
+import { type PanelNotice, SshPanel } from '../../ui/SshPanel';
+import { createShadowHost } from '../../ui/shadow-host';
+import panelCss from '../../ui/ssh-panel.css?inline';
+import type { Feature } from '../page-visits';
+import { panelModel, type SeenContainer } from '../panel-rows';
+import { safely } from '../report-error';
+import { onSshStep, type TrustedSshStep } from '../ssh-steps';
+
+/** How often the API is asked again while a container is still setting up or not known. */
+const REFRESH_MS = 20_000;
+/** The remember message's limits (messages.ts): longer lines are never ssh lines anyway. */
+const MAX_LINES = 200;
+const MAX_LINE_LENGTH = 512;
+
+async function init(signal: AbortSignal, page: JobPage): Promise<void> {
+  // The legacy UI shows every container on one page already.
+  if (page.ui !== 'app') return;
+  const seen = new Map<number, SeenContainer>();
+  // Subscribed before the first await: copy-ssh-command announces the steps already on screen.
+  onSshStep((step) => safely(() => remember(step)), signal);
+
+  let { prefs } = await loadPrefs();
+  if (signal.aborted) return;
+  const project = projectPattern(page);
+  const proxyHosts = proxyHostsFor(location.hostname, prefs.servers);
+  const panel = createShadowHost(rowCss + panelCss);
+  const tickers = new Set<(now: number) => void>();
+  let api: ApiReport | 'loading' = 'loading';
+  // An SSH rerun, so the panel belongs on the page; until then CircleCI's changes are not looked at.
+  let wanted = false;
+
+  const remember = (step: TrustedSshStep) => {
+    const lines = step.lines.slice(0, MAX_LINES).filter((line) => line.length <= MAX_LINE_LENGTH);
+    const field = step.step === 'Enable SSH' ? 'enable' : 'wait';
+    const previous = seen.get(step.container);
+    if (previous?.[field]?.join('\n') === lines.join('\n')) return;
+    seen.set(step.container, {
+      ...previous,
+      [field]: lines,
+      ...(field === 'wait' && previous?.waitSeenAt === undefined ? { waitSeenAt: Date.now() } : {}),
+    });
+    void sendMessage({ type: 'remember-ssh-step', container: step.container, step: step.step, lines });
+    draw();
+  };
+
+  const draw = () => {
+    const now = Date.now();
+    const model = panelModel({
+      seen,
+      ...(typeof api === 'object' && api.state === 'ok' ? { api: api.job } : {}),
+      runLinks: parallelRunLinks(document),
+      proxyHosts,
+      now,
+    });
+    tickers.clear();
+    wanted = model.isSshJob;
+    if (!wanted) return panel.host.remove();
+    const header = jobHeader(document);
+    if (!header) return;
+    if (header.nextSibling !== panel.host) header.after(panel.host);
+
+    const notices: PanelNotice[] = [];
+    if (api === 'loading') notices.push({ kind: 'loading' });
+    else if (api.state === 'error') notices.push({ kind: 'api', problem: api.problem });
+    if (model.noKey) notices.push({ kind: 'no-key' });
+    const sshUsers = typeof api === 'object' && api.state === 'ok' ? api.job.sshUsers : [];
+    if (noOwnKeyAuthorized(prefs, model.authorizedKeys)) notices.push({ kind: 'someone-else', users: sshUsers });
+
+    const cancel = rerunMenuButton(document);
+    replaceKeepingFocus(
+      panel.mount,
+      <SshPanel
+        jobNumber={page.jobNumber}
+        rows={model.rows}
+        notices={notices}
+        settingsFor={(container) =>
+          commandSettings(prefs, chooseKey(prefs, project, model.authorizedKeys), {
+            project,
+            jobNumber: page.jobNumber,
+            container,
+          })
+        }
+        tickers={tickers}
+        now={now}
+        {...(cancel ? { showCancel: () => showCancel(cancel) } : {})}
+      />,
+    );
+  };
+
+  const refresh = async () => {
+    const report = (await sendMessage({ type: 'job-ssh' })) as JobSshReport | undefined;
+    if (signal.aborted || !report) return;
+    for (const container of report.remembered) mergeRemembered(seen, container);
+    api = report.api;
+    draw();
+    const waiting = api.state === 'ok' && api.job.lifecycle !== 'finished';
+    if (waiting) setTimeout(() => safely(refresh), REFRESH_MS);
+  };
+
+  watchPrefs((read) => {
+    prefs = read.prefs;
+    draw();
+  }, signal);
+
+  const clock = setInterval(() => {
+    const now = Date.now();
+    for (const tick of tickers) tick(now);
+  }, 1000);
+
+  // CircleCI may render its header late, or re-render it and drop ours: put it back, looking only when
+  // the panel is wanted and gone.
+  const observer = new MutationObserver(() =>
+    safely(() => wanted && !panel.host.isConnected && jobHeader(document) && draw()),
+  );
+  observer.observe(document.body, { childList: true, subtree: true });
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      clearInterval(clock);
+      observer.disconnect();
+      panel.host.remove();
+    },
+    { once: true },
+  );
+
+  draw();
+  await refresh();
+}
+
+/** Earlier visits this session fill in containers this visit has not shown. */
+function mergeRemembered(seen: Map<number, SeenContainer>, { container, ...remembered }: RememberedContainer): void {
+  const current = seen.get(container);
+  seen.set(container, { ...remembered, ...current });
+}
+
+/** Brings CircleCI's Rerun menu (where Cancel job is) into view and gives it focus; it is not opened. */
+function showCancel(button: HTMLElement): void {
+  button.scrollIntoView({ block: 'center' });
+  button.focus();
+}
+
+export const sshPanel: Feature = { init };

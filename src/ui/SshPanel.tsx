@@ -1,0 +1,178 @@
+/** @jsxImportSource #dom */
+// The job SSH panel: one row per parallel container, with its command, host keys, time left and
+// state, near the job header, so nobody has to open eight runs to find eight commands.
+
+import type { ApiProblem } from '../circleci/api';
+import type { SshStepOutput } from '../circleci/ssh-output';
+import { formatClock, formatCountdown, type SshWindow } from '../circleci/ssh-window';
+import { t } from '../shared/i18n';
+import { knownHostsRemoval } from '../shared/recipes';
+import { type CommandSettings, commandFor, isSafeToPaste } from '../shared/ssh-command';
+import { copyLabel } from './CopyCommand';
+import { CopyRow } from './CopyRow';
+
+export interface PanelRow {
+  readonly container: number;
+  /** What the trusted SSH step printed, from the page or CircleCI's API; absent: not known yet. */
+  readonly output?: SshStepOutput;
+  /** CircleCI's own link to the run, for a container not known yet. */
+  readonly runHref?: string;
+  readonly window: SshWindow;
+}
+
+export type PanelNotice =
+  | { readonly kind: 'no-key' }
+  | { readonly kind: 'someone-else'; readonly users: readonly string[] }
+  | { readonly kind: 'api'; readonly problem: ApiProblem }
+  | { readonly kind: 'loading' };
+
+export interface SshPanelProps {
+  readonly jobNumber: number;
+  readonly rows: readonly PanelRow[];
+  readonly settingsFor: (container: number) => CommandSettings;
+  readonly notices: readonly PanelNotice[];
+  /** Moves focus to CircleCI's Rerun menu, which holds Cancel job; absent when the page has none. */
+  readonly showCancel?: () => void;
+  /** Each countdown registers how to update its text; the panel calls them every second. */
+  readonly tickers: Set<(now: number) => void>;
+  readonly now: number;
+}
+
+export const SSH_KEYS_SETTINGS = 'https://app.circleci.com/settings/user/job-ssh-keys';
+
+const API_PROBLEMS: Record<ApiProblem, () => string> = {
+  unauthorized: () => t('panelApiUnauthorized'),
+  'not-found': () => t('panelApiNotFound'),
+  'rate-limited': () => t('panelApiRateLimited'),
+  timeout: () => t('panelApiUnreachable'),
+  network: () => t('panelApiUnreachable'),
+  server: () => t('panelApiUnreachable'),
+  malformed: () => t('panelApiMalformed'),
+  aborted: () => t('panelApiUnreachable'),
+};
+
+function Notice({ notice }: { readonly notice: PanelNotice }) {
+  switch (notice.kind) {
+    case 'no-key':
+      return (
+        <p class="problem" role="note">
+          {t('panelNoKey')} <a href={SSH_KEYS_SETTINGS}>{t('panelNoKeyLink')}</a>
+        </p>
+      );
+    case 'someone-else':
+      return (
+        <p class="problem" role="note">
+          {notice.users.length > 0 ? t('panelSomeoneElseNamed', notice.users.join(', ')) : t('panelSomeoneElse')}
+        </p>
+      );
+    case 'api':
+      return (
+        <p class="problem" role="note">
+          {API_PROBLEMS[notice.problem]()}
+        </p>
+      );
+    case 'loading':
+      return <p class="hint">{t('panelLoading')}</p>;
+  }
+}
+
+/** "Connect within 8:12 · session ends about 14:05", kept current by the panel's ticker. */
+function Countdown({ window, tickers, now }: { readonly window: SshWindow } & Pick<SshPanelProps, 'tickers' | 'now'>) {
+  const text = (<span class="countdown" />) as HTMLElement;
+  const update = (at: number) => {
+    const { connectBy, sessionEndsBy } = window;
+    if (window.expired || (connectBy !== undefined && at >= connectBy)) text.textContent = t('panelExpired');
+    else if (connectBy === undefined || sessionEndsBy === undefined) text.textContent = t('panelNotWaitingYet');
+    else
+      text.textContent = t(
+        window.assumed ? 'panelCountdownAssumed' : 'panelCountdown',
+        formatCountdown(connectBy - at),
+        formatClock(sessionEndsBy),
+      );
+  };
+  update(now);
+  tickers.add(update);
+  return text;
+}
+
+function Row({ row, settingsFor, tickers, now }: { readonly row: PanelRow } & Omit<SshPanelProps, 'rows'>) {
+  const { container, output } = row;
+  const n = String(container);
+  const target = output?.commands[0]?.target;
+  const command = target && commandFor(target, settingsFor(container));
+  const removal = target?.port !== undefined ? knownHostsRemoval(target, settingsFor(container).shell) : undefined;
+  return (
+    <li class="container">
+      <h4>{t('panelContainer', n)}</h4>
+      {command ? (
+        <>
+          <CopyRow
+            name={copyLabel(container, target.shell)}
+            text={command.text}
+            isSafe={() => isSafeToPaste(command)}
+          />
+          <Countdown window={row.window} tickers={tickers} now={now} />
+        </>
+      ) : output?.settingUp ? (
+        <p class="hint">{t('panelSettingUp')}</p>
+      ) : output?.failed ? (
+        <p class="problem">{t('panelFailed')}</p>
+      ) : target ? (
+        <p class="problem">{t('keyUnusable')}</p>
+      ) : row.runHref ? (
+        <p class="hint">
+          {t('panelUnknown')} <a href={row.runHref}>{t('panelOpenRun', n)}</a>
+        </p>
+      ) : (
+        <p class="hint">{t('panelUnknown')}</p>
+      )}
+      {output && output.hostKeys.length > 0 && (
+        <details class="host-keys">
+          <summary>{t('panelHostKeys', n)}</summary>
+          <ul class="fingerprints" aria-label={t('panelHostKeys', n)}>
+            {output.hostKeys.map((key) => (
+              <li>
+                <code>
+                  {key.hash}:{key.value}
+                </code>
+                {key.algorithm && ` (${key.algorithm})`}
+              </li>
+            ))}
+          </ul>
+          {removal && (
+            <>
+              <p class="hint">{t('panelKnownHostsHint')}</p>
+              <CopyRow name={t('panelKnownHostsLabel', n)} text={removal.text} isSafe={() => isSafeToPaste(removal)} />
+            </>
+          )}
+        </details>
+      )}
+    </li>
+  );
+}
+
+export function SshPanel(props: SshPanelProps) {
+  const known = props.rows.filter((row) => row.output?.commands.length).length;
+  return (
+    <section class="ssh-panel" aria-labelledby="ssh-panel-heading">
+      <h3 id="ssh-panel-heading">{t('panelHeading', String(props.jobNumber))}</h3>
+      <p class="hint">{t('panelKnownCount', String(known), String(props.rows.length))}</p>
+      {props.notices.map((notice) => (
+        <Notice notice={notice} />
+      ))}
+      <ul class="containers">
+        {props.rows.map((row) => (
+          <Row row={row} {...props} />
+        ))}
+      </ul>
+      <p class="nudge">
+        {t('panelCancelNudge')}{' '}
+        {props.showCancel && (
+          <button type="button" onClick={props.showCancel}>
+            {t('panelShowCancel')}
+          </button>
+        )}
+      </p>
+    </section>
+  );
+}
