@@ -12,10 +12,23 @@ export interface FieldProps {
   readonly error?: string | undefined;
   readonly placeholder?: string;
   readonly inputRef?: Ref<HTMLInputElement>;
+  /** `password` for a secret, which the field then never shows. */
+  readonly type?: 'text' | 'password';
 }
 
 /** A labelled text field whose hint and error are part of its description, and its error marks it invalid. */
-export function Field({ label, value, onInput, onBlur, onEnter, hint, error, placeholder, inputRef }: FieldProps) {
+export function Field({
+  label,
+  value,
+  onInput,
+  onBlur,
+  onEnter,
+  hint,
+  error,
+  placeholder,
+  inputRef,
+  type = 'text',
+}: FieldProps) {
   const id = useId();
   const described = [hint === undefined ? '' : `${id}-hint`, error === undefined ? '' : `${id}-error`]
     .filter(Boolean)
@@ -26,7 +39,7 @@ export function Field({ label, value, onInput, onBlur, onEnter, hint, error, pla
       <input
         id={id}
         ref={inputRef ?? null}
-        type="text"
+        type={type}
         value={value}
         placeholder={placeholder}
         spellcheck={false}

@@ -1,10 +1,12 @@
-// The options page: key profiles, project rules, command options, CircleCI servers, and import and
-// export. Every change saves as it is made (typing after a pause), through the background, which
-// validates the whole; one status line says whether it worked.
+// The options page: key profiles, project rules, command options, CircleCI servers, the API token, and
+// import and export. Every change saves as it is made (typing after a pause), through the background,
+// which validates the whole; one status line says whether it worked, for the token too.
 
+import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../shared/i18n';
 import type { PrefsNotice } from '../shared/prefs';
 import { SAVE_PROBLEMS } from '../ui/problems';
+import { ApiTokenSection } from './ApiTokenSection';
 import { CommandSection } from './CommandSection';
 import { ProfilesSection } from './ProfilesSection';
 import { RulesSection } from './RulesSection';
@@ -24,6 +26,9 @@ function statusText(status: SaveStatus): string {
 
 export function Options() {
   const store = usePrefs();
+  const [tokenStatus, setTokenStatus] = useState<MessageKey>();
+  // The line shows what happened last: a settings save after a token change takes it back.
+  useEffect(() => setTokenStatus(undefined), [store.status]);
   return (
     <>
       <h1>{t('optionsHeading')}</h1>
@@ -39,13 +44,18 @@ export function Options() {
           <RulesSection store={store} />
           <CommandSection store={store} />
           <ServersSection store={store} />
+          <ApiTokenSection onDone={setTokenStatus} />
           <TransferSection store={store} />
         </>
       )}
       {/* Always in the page, so that screen readers announce what appears in it. */}
       <div class="status-bar" role="status">
-        {store.status.kind !== 'idle' && (
-          <span class={store.status.kind === 'error' ? 'status error' : 'status'}>{statusText(store.status)}</span>
+        {tokenStatus !== undefined ? (
+          <span class="status">{t(tokenStatus)}</span>
+        ) : (
+          store.status.kind !== 'idle' && (
+            <span class={store.status.kind === 'error' ? 'status error' : 'status'}>{statusText(store.status)}</span>
+          )
         )}
       </div>
     </>
