@@ -4,6 +4,10 @@ declare const chrome: {
     sync: {
       clear(): Promise<void>;
       set(items: Record<string, unknown>): Promise<void>;
+      /** `null` reads every item. */
+      get(key: string | null): Promise<Record<string, unknown>>;
+    };
+    local: {
       get(key: string): Promise<Record<string, unknown>>;
     };
   };
