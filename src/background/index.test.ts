@@ -7,10 +7,12 @@ const browser = vi.hoisted(() => ({
   handlers: {} as Record<string, (...args: never[]) => unknown>,
   sendMessageToTab: vi.fn(async () => true),
   savePrefs: vi.fn(async () => ({ ok: true })),
+  session: new Map<string, unknown>(),
   saveProjectRule: vi.fn(async () => ({ ok: true })),
 }));
 
 vi.mock('../shared/polyfill', () => ({}));
+vi.mock('../shared/api-token', () => ({ loadApiToken: async () => undefined }));
 vi.mock('../shared/browser', () => ({
   onInstalledOrUpdated: (handler: () => void) => {
     browser.handlers.installed = handler;
@@ -28,6 +30,9 @@ vi.mock('../shared/browser', () => ({
   openOptionsPage: async () => undefined,
   isFromExtensionPage: (sender: { url?: string }) => sender.url?.startsWith('chrome-extension://ours/') ?? false,
   contentScriptPage: (sender: { url?: string; tab?: unknown }) => (sender.tab ? sender.url : undefined),
+  keepLocalStorageFromContentScripts: async () => undefined,
+  getSessionItem: async (key: string) => browser.session.get(key),
+  setSessionItem: async (key: string, value: unknown) => void browser.session.set(key, value),
 }));
 vi.mock('../shared/prefs-storage', async (importOriginal) => ({
   ...(await importOriginal<object>()),
@@ -42,7 +47,10 @@ await import('./index');
 const send = (message: unknown, sender: object) =>
   (browser.handlers.message as (message: unknown, sender: object) => unknown)(message, sender);
 
-beforeEach(() => vi.clearAllMocks());
+beforeEach(() => {
+  vi.clearAllMocks();
+  browser.session.clear();
+});
 
 const JOB = 'https://app.circleci.com/pipelines/github/Acme/API/1/workflows/w/jobs/2';
 const popup = { url: 'chrome-extension://ours/src/popup/index.html' };
@@ -77,5 +85,28 @@ describe('background', () => {
     await send({ type: 'set-project-rule', profileId: 'work' }, { url: 'https://evil.example/', tab: { id: 1 } });
     expect(browser.saveProjectRule).not.toHaveBeenCalled();
     expect(send({ type: 'set-key-path', keyPath: '~/k' }, popup)).toBeUndefined();
+  });
+
+  it("remembers a content script's SSH steps for its own page's job, and tells only that job", async () => {
+    const lines = [
+      'You can now SSH into this box if your SSH public key is added:',
+      '    $ ssh -p 42915 18.207.148.116',
+    ];
+    await send({ type: 'remember-ssh-step', container: 3, step: 'Enable SSH', lines }, contentScript);
+    expect(await send({ type: 'job-ssh' }, contentScript)).toEqual({
+      remembered: [{ container: 3, enable: lines }],
+      api: { state: 'no-token' },
+    });
+    const otherJob = { url: JOB.replace('/jobs/2', '/jobs/3'), tab: { id: 7 } };
+    expect(await send({ type: 'job-ssh' }, otherJob)).toEqual({ remembered: [], api: { state: 'no-token' } });
+  });
+
+  it('takes SSH steps only from content scripts, and only well-formed ones', async () => {
+    expect(send({ type: 'remember-ssh-step', container: 0, step: 'Enable SSH', lines: [] }, popup)).toBeUndefined();
+    expect(send({ type: 'remember-ssh-step', container: 0, step: 'Build', lines: [] }, contentScript)).toBeUndefined();
+    expect(
+      send({ type: 'remember-ssh-step', container: -1, step: 'Enable SSH', lines: [] }, contentScript),
+    ).toBeUndefined();
+    expect(browser.session.size).toBe(0);
   });
 });

@@ -12,6 +12,7 @@ import {
   contentScriptPage,
   getSessionItem,
   isFromExtensionPage,
+  keepLocalStorageFromContentScripts,
   onCommand,
   onInstalledOrUpdated,
   onMessage,
@@ -47,6 +48,9 @@ onOriginsChanged(() => {
     .then(({ prefs }) => syncServerContentScripts(prefs.servers))
     .catch(report('registering servers'));
 });
+
+// The API token lives in storage.local: no content script may read it (security.md ).
+void keepLocalStorageFromContentScripts();
 
 const jobSsh = createJobSsh({
   getSession: getSessionItem,

@@ -14,8 +14,8 @@ export interface RememberedContainer {
   readonly container: number;
   readonly enable?: readonly string[];
   readonly wait?: readonly string[];
-  /** When a page first showed this container's Wait for SSH output: its box's clock (ssh-window.ts). */
-  readonly waitSeenAt?: number;
+  /** When this container's Wait for SSH began, as pages showed it: its box's clock (ssh-window.ts). */
+  readonly waitStartedAt?: number;
 }
 
 export type ApiReport =
@@ -63,7 +63,9 @@ export function createJobSsh(deps: JobSshDeps) {
         ...previous,
         container: step.container,
         [field]: step.lines,
-        ...(field === 'wait' && previous?.waitSeenAt === undefined ? { waitSeenAt: deps.now() } : {}),
+        ...(field === 'wait'
+          ? { waitStartedAt: earliestStart(previous?.waitStartedAt, step.startedAt, deps.now()) }
+          : {}),
       };
       const others = containers.filter((each) => each.container !== step.container);
       await deps.setSession(key, [...others, updated].slice(-MAX_CONTAINERS));
@@ -98,6 +100,12 @@ export interface RememberStep {
   readonly container: number;
   readonly step: SshStepName;
   readonly lines: readonly string[];
+  readonly startedAt?: number;
+}
+
+/** The box's clock: the earliest start any visit saw, never later than now (a page cannot move it on). */
+function earliestStart(previous: number | undefined, shown: number | undefined, now: number): number {
+  return Math.min(previous ?? now, shown ?? now, now);
 }
 
 function isLines(value: unknown): value is string[] {
@@ -110,6 +118,6 @@ function isRemembered(value: unknown): value is RememberedContainer {
     Number.isSafeInteger(value.container) &&
     (value.enable === undefined || isLines(value.enable)) &&
     (value.wait === undefined || isLines(value.wait)) &&
-    (value.waitSeenAt === undefined || typeof value.waitSeenAt === 'number')
+    (value.waitStartedAt === undefined || typeof value.waitStartedAt === 'number')
   );
 }

@@ -51,6 +51,21 @@ export async function removeLocalItem(key: string): Promise<void> {
   await browser.storage.local.remove(key);
 }
 
+/**
+ * Keeps storage.local (the API token) from content scripts, which run inside web pages: only the
+ * extension's pages and background read it. Chrome offers this for storage.local; Firefox only for
+ * storage.session, and there it stays readable to content scripts, of which ours never reads it.
+ */
+export async function keepLocalStorageFromContentScripts(): Promise<boolean> {
+  const local = browser.storage.local as { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> };
+  try {
+    await local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
+    return local.setAccessLevel !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** storage.session: gone when the browser closes (what job pages showed this session). Background only. */
 export async function getSessionItem(key: string): Promise<unknown> {
   const items = await browser.storage.session.get(key);

@@ -32,6 +32,8 @@ export type BackgroundRequest =
       readonly container: number;
       readonly step: SshStepName;
       readonly lines: readonly string[];
+      /** When Wait for SSH began, as the page showed it. */
+      readonly startedAt?: number;
     }
   /** What is known of the SSH boxes of the sender's job. */
   | { readonly type: 'job-ssh' };
@@ -60,12 +62,19 @@ export function parseBackgroundRequest(message: unknown): BackgroundRequest | un
     return { type: 'set-project-rule', profileId, ...(project === undefined ? {} : { project }) };
   }
   if (message.type === 'job-ssh' && keysAre(message, 'type')) return { type: 'job-ssh' };
-  if (message.type === 'remember-ssh-step' && keysAre(message, 'type', 'container', 'step', 'lines')) {
-    const { container, step, lines } = message;
+  if (message.type === 'remember-ssh-step' && keysAre(message, 'type', 'container', 'step', 'lines', 'startedAt')) {
+    const { container, step, lines, startedAt } = message;
+    if (startedAt !== undefined && !(typeof startedAt === 'number' && Number.isFinite(startedAt))) return undefined;
     if (!Number.isSafeInteger(container) || (container as number) < 0 || (container as number) > MAX_CONTAINER)
       return undefined;
     if (typeof step !== 'string' || !isSshStepName(step) || !isStepLines(lines)) return undefined;
-    return { type: 'remember-ssh-step', container: container as number, step, lines };
+    return {
+      type: 'remember-ssh-step',
+      container: container as number,
+      step,
+      lines,
+      ...(startedAt === undefined ? {} : { startedAt }),
+    };
   }
   return undefined;
 }
