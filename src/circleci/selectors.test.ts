@@ -1,6 +1,15 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { closestStep, containerIndex, findSteps, isInOutput, isOutput, stepName, stepOutput } from './selectors';
+import {
+  closestStep,
+  containerIndex,
+  findSteps,
+  isInOutput,
+  isOutput,
+  stepDurationMs,
+  stepName,
+  stepOutput,
+} from './selectors';
 
 function page(html: string): void {
   document.body.innerHTML = html; // test fixtures only: the extension itself never uses innerHTML
@@ -58,5 +67,22 @@ describe('legacy UI', () => {
     expect(stepOutput(step as Element)?.textContent).toBe('$ ssh -p 1 1.2.3.4');
     expect(isInOutput(document.querySelector('span.pre')?.firstChild as Node)).toBe(true);
     expect(isInOutput(document.querySelector('.command-text') as Element)).toBe(false);
+  });
+});
+
+describe('stepDurationMs', () => {
+  it.each([
+    ['1s', 1000],
+    ['3m 12s', 192_000],
+    ['1h 2m', 3_720_000],
+    ['0s', 0],
+  ])('reads %s', (duration, ms) => {
+    page(appStep('Wait for SSH').replace('<div>1s</div>', `<div>${duration}</div>`));
+    expect(stepDurationMs(document.querySelector('[tabindex]') as Element)).toBe(ms);
+  });
+
+  it('reads nothing it does not know', () => {
+    page(appStep('Wait for SSH').replace('<div>1s</div>', '<div>running</div>'));
+    expect(stepDurationMs(document.querySelector('[tabindex]') as Element)).toBeUndefined();
   });
 });

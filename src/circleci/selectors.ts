@@ -8,6 +8,7 @@ const APP_STEP_HEADER = 'button[data-cy="step-name"]';
 const APP_STEP = `div:has(> ${APP_STEP_HEADER})`;
 const APP_STEP_NAME = `:scope > ${APP_STEP_HEADER} #metadata > div`;
 const APP_STEP_OUTPUT = '[data-cy="step-output"]';
+const APP_STEP_DURATION = `:scope > ${APP_STEP_HEADER} #metadata > div:nth-child(2)`;
 const APP_SELECTED_RUN = '[data-cy="parallel-run"][aria-current]:not([aria-current="false"])';
 
 const LEGACY_STEP = '.container-view > div[id^="action-"]';
@@ -46,6 +47,15 @@ export function stepName(step: Element): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/ \([0-9]+\)$/, '');
+}
+
+/** How long the step has run, as its row shows it (`3m 12s`, `1h 2m`, `0s`), in ms; undefined if not shown. */
+export function stepDurationMs(step: Element): number | undefined {
+  const text = step.querySelector(APP_STEP_DURATION)?.textContent?.trim() ?? '';
+  const match = /^(?:(\d{1,3})h ?)?(?:(\d{1,2})m ?)?(?:(\d{1,2})s)?$/.exec(text);
+  if (!match || text === '') return undefined;
+  const [, hours = '0', minutes = '0', seconds = '0'] = match;
+  return ((Number(hours) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000;
 }
 
 /** The output panel; absent while the step is collapsed. */

@@ -10,7 +10,7 @@ export interface SeenContainer {
   readonly enable?: readonly string[];
   readonly wait?: readonly string[];
   /** When a page first showed its Wait for SSH output. */
-  readonly waitSeenAt?: number;
+  readonly waitStartedAt?: number;
 }
 
 export interface RowsInput {
@@ -61,7 +61,7 @@ export function panelModel({ seen, api, runLinks, proxyHosts, now }: RowsInput):
       stayUp: wait?.stayUp ?? output?.stayUp,
       running,
       now,
-      ...pick('waitStartedAt', fromApi?.waitStartedAt ?? page?.waitSeenAt),
+      ...pick('waitStartedAt', fromApi?.waitStartedAt ?? page?.waitStartedAt),
     });
     rows.push({ container, window, ...pick('output', output), ...pick('runHref', runLinks.get(container)) });
   }

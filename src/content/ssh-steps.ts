@@ -7,6 +7,8 @@ export interface TrustedSshStep {
   readonly container: number;
   readonly step: SshStepName;
   readonly lines: readonly string[];
+  /** For Wait for SSH: when it began, from the duration its row shows (the box's clock starts then). */
+  readonly startedAt?: number;
 }
 
 const listeners = new Set<(step: TrustedSshStep) => void>();

@@ -36,6 +36,8 @@ export interface SshPanelProps {
   /** Each countdown registers how to update its text; the panel calls them every second. */
   readonly tickers: Set<(now: number) => void>;
   readonly now: number;
+  /** Containers whose host keys are open; the panel keeps this up to date as the user toggles them. */
+  readonly openHostKeys: Set<number>;
 }
 
 export const SSH_KEYS_SETTINGS = 'https://app.circleci.com/settings/user/job-ssh-keys';
@@ -95,7 +97,13 @@ function Countdown({ window, tickers, now }: { readonly window: SshWindow } & Pi
   return text;
 }
 
-function Row({ row, settingsFor, tickers, now }: { readonly row: PanelRow } & Omit<SshPanelProps, 'rows'>) {
+function Row({
+  row,
+  settingsFor,
+  tickers,
+  now,
+  openHostKeys,
+}: { readonly row: PanelRow } & Omit<SshPanelProps, 'rows'>) {
   const { container, output } = row;
   const n = String(container);
   const target = output?.commands[0]?.target;
@@ -103,7 +111,7 @@ function Row({ row, settingsFor, tickers, now }: { readonly row: PanelRow } & Om
   const removal = target?.port !== undefined ? knownHostsRemoval(target, settingsFor(container).shell) : undefined;
   return (
     <li class="container">
-      <h4>{t('panelContainer', n)}</h4>
+      <h3>{t('panelContainer', n)}</h3>
       {command ? (
         <>
           <CopyRow
@@ -127,7 +135,13 @@ function Row({ row, settingsFor, tickers, now }: { readonly row: PanelRow } & Om
         <p class="hint">{t('panelUnknown')}</p>
       )}
       {output && output.hostKeys.length > 0 && (
-        <details class="host-keys">
+        <details
+          class="host-keys"
+          open={openHostKeys.has(container)}
+          onToggle={(event) =>
+            event.currentTarget.open ? openHostKeys.add(container) : openHostKeys.delete(container)
+          }
+        >
           <summary>{t('panelHostKeys', n)}</summary>
           <ul class="fingerprints" aria-label={t('panelHostKeys', n)}>
             {output.hostKeys.map((key) => (
@@ -155,7 +169,7 @@ export function SshPanel(props: SshPanelProps) {
   const known = props.rows.filter((row) => row.output?.commands.length).length;
   return (
     <section class="ssh-panel" aria-labelledby="ssh-panel-heading">
-      <h3 id="ssh-panel-heading">{t('panelHeading', String(props.jobNumber))}</h3>
+      <h2 id="ssh-panel-heading">{t('panelHeading', String(props.jobNumber))}</h2>
       <p class="hint">{t('panelKnownCount', String(known), String(props.rows.length))}</p>
       {props.notices.map((notice) => (
         <Notice notice={notice} />

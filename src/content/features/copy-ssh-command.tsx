@@ -14,6 +14,7 @@ import {
   isInOutput,
   isOutput,
   isStep,
+  stepDurationMs,
   stepName,
   stepOutput,
 } from '../../circleci/selectors';
@@ -175,7 +176,13 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
       else clearStep(step);
       if (verdict?.trusted && reading?.output && isSshStepName(reading.facts.name)) {
         const lines = reading.lines.map((line) => line.text);
-        announceSshStep({ container, step: reading.facts.name, lines });
+        const ranFor = reading.facts.name === 'Wait for SSH' ? stepDurationMs(step) : undefined;
+        announceSshStep({
+          container,
+          step: reading.facts.name,
+          lines,
+          ...(ranFor === undefined ? {} : { startedAt: Date.now() - ranFor }),
+        });
       }
     });
   };

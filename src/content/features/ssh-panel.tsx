@@ -31,8 +31,10 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
   // The legacy UI shows every container on one page already.
   if (page.ui !== 'app') return;
   const seen = new Map<number, SeenContainer>();
-  // Subscribed before the first await: copy-ssh-command announces the steps already on screen.
-  onSshStep((step) => safely(() => remember(step)), signal);
+  // Subscribed before the first await: copy-ssh-command announces the steps already on screen while
+  // the preferences load; they are kept, and shown and passed on once the panel is ready.
+  let onSeen = (_step: TrustedSshStep) => {};
+  onSshStep((step) => safely(() => keep(seen, step) && onSeen(step)), signal);
 
   let { prefs } = await loadPrefs();
   if (signal.aborted) return;
@@ -43,20 +45,9 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
   let api: ApiReport | 'loading' = 'loading';
   // An SSH rerun, so the panel belongs on the page; until then CircleCI's changes are not looked at.
   let wanted = false;
-
-  const remember = (step: TrustedSshStep) => {
-    const lines = step.lines.slice(0, MAX_LINES).filter((line) => line.length <= MAX_LINE_LENGTH);
-    const field = step.step === 'Enable SSH' ? 'enable' : 'wait';
-    const previous = seen.get(step.container);
-    if (previous?.[field]?.join('\n') === lines.join('\n')) return;
-    seen.set(step.container, {
-      ...previous,
-      [field]: lines,
-      ...(field === 'wait' && previous?.waitSeenAt === undefined ? { waitSeenAt: Date.now() } : {}),
-    });
-    void sendMessage({ type: 'remember-ssh-step', container: step.container, step: step.step, lines });
-    draw();
-  };
+  let drawn = '';
+  // The containers whose host keys the user opened, kept open when the panel is drawn again.
+  const openHostKeys = new Set<number>();
 
   const draw = () => {
     const now = Date.now();
@@ -67,7 +58,6 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
       proxyHosts,
       now,
     });
-    tickers.clear();
     wanted = model.isSshJob;
     if (!wanted) return panel.host.remove();
     const header = jobHeader(document);
@@ -82,6 +72,12 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
     if (noOwnKeyAuthorized(prefs, model.authorizedKeys)) notices.push({ kind: 'someone-else', users: sshUsers });
 
     const cancel = rerunMenuButton(document);
+    // Nothing new (a refresh that brought the same answer): the panel stays as it is, with what the
+    // user opened and the "Copied" they are reading; the countdowns tick on their own.
+    const signature = JSON.stringify([model, notices, prefs, cancel !== null]);
+    if (signature === drawn) return;
+    drawn = signature;
+    tickers.clear();
     replaceKeepingFocus(
       panel.mount,
       <SshPanel
@@ -97,6 +93,7 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
         }
         tickers={tickers}
         now={now}
+        openHostKeys={openHostKeys}
         {...(cancel ? { showCancel: () => showCancel(cancel) } : {})}
       />,
     );
@@ -139,8 +136,43 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
     { once: true },
   );
 
+  // The background remembers each container for the other runs' visits this session.
+  const tell = ({ container, step }: TrustedSshStep) => {
+    const kept = seen.get(container);
+    const lines = step === 'Enable SSH' ? kept?.enable : kept?.wait;
+    const startedAt = step === 'Wait for SSH' ? kept?.waitStartedAt : undefined;
+    void sendMessage({ type: 'remember-ssh-step', container, step, lines, ...(startedAt ? { startedAt } : {}) });
+  };
+  for (const [container, kept] of seen) {
+    if (kept.enable) tell({ container, step: 'Enable SSH', lines: kept.enable });
+    if (kept.wait) tell({ container, step: 'Wait for SSH', lines: kept.wait });
+  }
+  onSeen = (step) => {
+    tell(step);
+    draw();
+  };
+
   draw();
   await refresh();
+}
+
+function earliest(a: number | undefined, b: number): number {
+  return a === undefined ? b : Math.min(a, b);
+}
+
+/** Keeps a step's lines within the remember message's limits; false when nothing changed. */
+function keep(seen: Map<number, SeenContainer>, step: TrustedSshStep): boolean {
+  const lines = step.lines.slice(0, MAX_LINES).filter((line) => line.length <= MAX_LINE_LENGTH);
+  const field = step.step === 'Enable SSH' ? 'enable' : 'wait';
+  const previous = seen.get(step.container);
+  if (previous?.[field]?.join('\n') === lines.join('\n')) return false;
+  const startedAt = field === 'wait' ? earliest(previous?.waitStartedAt, step.startedAt ?? Date.now()) : undefined;
+  seen.set(step.container, {
+    ...previous,
+    [field]: lines,
+    ...(startedAt === undefined ? {} : { waitStartedAt: startedAt }),
+  });
+  return true;
 }
 
 /** Earlier visits this session fill in containers this visit has not shown. */

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { JobSsh } from '../circleci/api';
+import { parseSshOutput } from '../circleci/ssh-output';
+import { panelModel, type SeenContainer } from './panel-rows';
+
+const NOW = Date.UTC(2026, 10, 29, 12, 0, 0);
+const enable = (port: number, host: string) => [
+  'You can now SSH into this box if your SSH public key is added:',
+  `    $ ssh -p ${port} ${host}`,
+  '',
+  'Host keys:',
+  `- SHA256:${'h'.repeat(43)} (ED25519)`,
+  'Authorized keys:',
+  `- SHA256:${'a'.repeat(43)} (ED25519)`,
+];
+const wait = (port: number, host: string) => [
+  ...enable(port, host).slice(0, 2),
+  'This box will stay up for 2h0m0s, or until 10m0s passes without an active SSH session.',
+];
+const model = (
+  seen: [number, SeenContainer][],
+  { api, runLinks = [] }: { api?: JobSsh; runLinks?: [number, string][] } = {},
+) =>
+  panelModel({ seen: new Map(seen), runLinks: new Map(runLinks), proxyHosts: [], now: NOW, ...(api ? { api } : {}) });
+
+const apiJob = (overrides: Partial<JobSsh> = {}): JobSsh => ({
+  parallel: 3,
+  status: 'running',
+  lifecycle: 'running',
+  why: 'ssh',
+  sshUsers: ['ada'],
+  hasSshStep: true,
+  containers: [0, 1, 2].map((container) => ({
+    container,
+    step: 'Enable SSH' as const,
+    status: 'success',
+    output: parseSshOutput(enable(64600 + container, `3.92.41.${20 + container}`)),
+    waitStartedAt: NOW - 3 * 60_000,
+  })),
+  ...overrides,
+});
+
+describe('panelModel', () => {
+  it('is no SSH job, and has no rows with commands, before anything is seen', () => {
+    const { isSshJob, rows } = model([], { runLinks: [[0, '/r/0']] });
+    expect(isSshJob).toBe(false);
+    expect(rows.map((row) => row.output)).toEqual([undefined]);
+  });
+
+  it('lists every run of the runs bar, links the unknown ones and counts from what was seen', () => {
+    const { rows, isSshJob, authorizedKeys } = model([[1, { enable: enable(64601, '3.92.41.21') }]], {
+      runLinks: [0, 1, 2, 3].map((index) => [index, `/r/${index}`] as [number, string]),
+    });
+    expect(isSshJob).toBe(true);
+    expect(rows).toHaveLength(4);
+    expect(rows[1]?.output?.commands[0]?.target).toEqual({ host: '3.92.41.21', port: 64601, tty: false });
+    expect(rows[0]).toMatchObject({ runHref: '/r/0' });
+    expect(rows[0]?.output).toBeUndefined();
+    expect(authorizedKeys).toEqual([`SHA256:${'a'.repeat(43)}`]);
+  });
+
+  it('counts down from when the Wait for SSH output was first seen, with its own limits', () => {
+    const { rows } = model([[0, { wait: wait(64600, '3.92.41.20'), waitStartedAt: NOW - 60_000 }]]);
+    expect(rows[0]?.window).toEqual({
+      connectBy: NOW + 9 * 60_000,
+      sessionEndsBy: NOW - 60_000 + 2 * 3_600_000,
+      expired: false,
+      assumed: false,
+    });
+  });
+
+  it("fills every container from the API, preferring the page's own reading where it has one", () => {
+    const { rows } = model([[2, { enable: enable(1111, '10.0.0.9') }]], { api: apiJob() });
+    expect(rows.map((row) => row.output?.commands[0]?.target.port)).toEqual([64600, 64601, 1111]);
+    expect(rows[0]?.window).toMatchObject({ connectBy: NOW + 7 * 60_000, assumed: true, expired: false });
+  });
+
+  it('treats hostile lines like the page does: no command', () => {
+    const { rows } = model([[0, { enable: ['    $ ssh -p 22 evil; rm -rf ~'] }]]);
+    expect(rows[0]?.output?.commands).toEqual([]);
+    expect(rows[0]?.output?.unrecognisedLines).toEqual([0]);
+  });
+
+  it('sees a missing key in a failed Enable SSH step, and in an SSH rerun without SSH steps', () => {
+    const failed = ['Failed to enable SSH', 'No SSH key is found. Please make sure you’ve added at least one SSH key.'];
+    expect(model([[0, { enable: failed }]]).noKey).toBe(true);
+    const withoutSteps = model([], { api: apiJob({ hasSshStep: false, containers: [], parallel: 1 }) });
+    expect(withoutSteps).toMatchObject({ isSshJob: true, noKey: true });
+    expect(model([], { api: apiJob() }).noKey).toBe(false);
+  });
+
+  it('calls a finished job expired', () => {
+    const { rows } = model([], { api: apiJob({ lifecycle: 'finished' }) });
+    expect(rows.every((row) => row.window.expired)).toBe(true);
+  });
+});
