@@ -2,7 +2,7 @@
 
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, withDefaultKey } from './fixtures';
-import { expand } from './job-page';
+import { expand, jobLog } from './job-page';
 import { jobUrl } from './site/jobs.js';
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -34,7 +34,9 @@ test('the injected UI has no accessibility violations: buttons, confirmations, w
     await page.goto(jobUrl(job));
     await expand(page, 'Enable SSH');
     await expect(page.locator('circleci-ssh-copy').first()).toBeAttached();
-    const copy = page.getByRole('button', { name: /^Copy SSH command/ }).first();
+    const copy = jobLog(page)
+      .getByRole('button', { name: /^Copy SSH command/ })
+      .first();
     await copy.click();
     await expect(copy).toHaveText('Copied');
     const results = await new AxeBuilder({ page }).include('circleci-ssh-copy').analyze();

@@ -8,7 +8,12 @@ declare const chrome: {
       get(key: string | null): Promise<Record<string, unknown>>;
     };
     local: {
+      clear(): Promise<void>;
+      set(items: Record<string, unknown>): Promise<void>;
       get(key: string): Promise<Record<string, unknown>>;
+    };
+    session: {
+      clear(): Promise<void>;
     };
   };
 };

@@ -1,7 +1,7 @@
 // The copy buttons on job pages, through the built extension in Chromium, reading the real clipboard.
 
 import { expect, test, withDefaultKey } from './fixtures';
-import { copyButtons, expand, expectedCommand, step } from './job-page';
+import { copyButtons, expand, expectedCommand, jobLog, step } from './job-page';
 import { jobs, jobUrl, type LegacyScenario, legacyBuilds, legacyUrl, type Scenario } from './site/jobs.js';
 
 const KEY = '~/.ssh/id_ed25519';
@@ -118,18 +118,18 @@ test('parallel runs: one container at a time, switched in the page (job 102)', a
   await setPrefs(withDefaultKey(KEY));
   await page.goto(jobUrl(102));
   await expect(copyButtons(page)).toHaveCount(1);
-  await expect(page.getByRole('button', { name: 'Copy SSH command for container 0' })).toHaveCount(1);
+  await expect(jobLog(page).getByRole('button', { name: 'Copy SSH command for container 0' })).toHaveCount(1);
 
   await page.locator('[data-cy="parallel-run"]', { hasText: '2' }).click();
   await expect(page).toHaveURL(/parallel-runs\/2$/);
-  const container2 = page.getByRole('button', { name: 'Copy SSH command for container 2' });
+  const container2 = jobLog(page).getByRole('button', { name: 'Copy SSH command for container 2' });
   await expect(container2).toHaveCount(1);
-  await expect(page.getByRole('button', { name: 'Copy SSH command for container 0' })).toHaveCount(0);
+  await expect(jobLog(page).getByRole('button', { name: 'Copy SSH command for container 0' })).toHaveCount(0);
   await container2.click();
   await expect.poll(readClipboard).toBe(`ssh -i ${KEY} -o IdentitiesOnly=yes -p 63535 -- 54.236.40.67`);
 
   await page.goBack();
-  await expect(page.getByRole('button', { name: 'Copy SSH command for container 0' })).toHaveCount(1);
+  await expect(jobLog(page).getByRole('button', { name: 'Copy SSH command for container 0' })).toHaveCount(1);
   await expect(container2).toHaveCount(0);
 });
 
@@ -148,7 +148,7 @@ test('proxy form keeps the per-container user (job 104)', async ({ page, readCli
   await page.goto(jobUrl(104, 1));
   await copyButtons(step(page, 'Wait for SSH')).click();
   await expect.poll(readClipboard).toBe('ssh -- 057f0065-7e6d-4912-921b-50917ff046a3-1@ssh.circleci.com');
-  await expect(page.getByRole('button', { name: 'Copy SSH command for container 1' })).toHaveCount(1);
+  await expect(jobLog(page).getByRole('button', { name: 'Copy SSH command for container 1' })).toHaveCount(1);
 });
 
 test('streaming: no button while "Setting up SSH...", then one per command as output arrives (job 105)', async ({
@@ -167,16 +167,16 @@ test('streaming: no button while "Setting up SSH...", then one per command as ou
 
 test('SPA navigation to another job and back leaves no stale buttons', async ({ page, readClipboard }) => {
   await page.goto(jobUrl(101));
-  await expect(page.getByText('ssh -p 42915 -- 18.207.148.116', { exact: true })).toHaveCount(1);
+  await expect(jobLog(page).getByText('ssh -p 42915 -- 18.207.148.116', { exact: true })).toHaveCount(1);
   await page.getByRole('link', { name: 'build (107)' }).click();
   await expect(page).toHaveURL(/jobs\/107$/);
-  await expect(page.getByText('ssh -p 42915 -- 18.207.148.116', { exact: true })).toHaveCount(0);
+  await expect(jobLog(page).getByText('ssh -p 42915 -- 18.207.148.116', { exact: true })).toHaveCount(0);
   await expect(copyButtons(page)).toHaveCount(1);
   await copyButtons(page).click();
   await expect.poll(readClipboard).toBe('ssh -p 54782 -- runner-7.build.example.com');
   await page.goBack();
   await expect(page).toHaveURL(/jobs\/101$/);
-  await expect(page.getByText('ssh -p 42915 -- 18.207.148.116', { exact: true })).toHaveCount(1);
+  await expect(jobLog(page).getByText('ssh -p 42915 -- 18.207.148.116', { exact: true })).toHaveCount(1);
   await expect(copyButtons(page)).toHaveCount(1);
 });
 
@@ -212,9 +212,9 @@ test('legacy UI: containers from the container pills, 1.0 user kept (build 55)',
 
   await page.locator('.container-selector', { hasText: '1' }).click();
   await expect(page).toHaveURL(/containers\/1$/);
-  const container1 = page.getByRole('button', { name: 'Copy SSH command for container 1' });
+  const container1 = jobLog(page).getByRole('button', { name: 'Copy SSH command for container 1' });
   await expect(container1.first()).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Copy SSH command for container 0' })).toHaveCount(0);
+  await expect(jobLog(page).getByRole('button', { name: 'Copy SSH command for container 0' })).toHaveCount(0);
   await container1.first().click();
   await expect.poll(readClipboard).toBe('ssh -p 64784 -- ubuntu@54.224.97.243');
 });

@@ -34,8 +34,14 @@ export async function expand(page: Page, name: string): Promise<Locator> {
   return block;
 }
 
+/** The job's log (the steps of the new UI, the container views of the legacy one), without the SSH panel. */
+export function jobLog(page: Page): Locator {
+  return page.locator('[data-cy="steps"], .container-view');
+}
+
+/** The copy buttons beside the log's lines; on a whole page, not the SSH panel's, which repeat them. */
 export function copyButtons(scope: Page | Locator): Locator {
-  return scope.getByRole('button', { name: COPY_BUTTON });
+  return ('goto' in scope ? jobLog(scope) : scope).getByRole('button', { name: COPY_BUTTON });
 }
 
 /** What the extension must copy for a target the scenario expects (POSIX shells): the oracle, written out here. */

@@ -321,6 +321,11 @@ export function aria(name: string, role?: string): string {
   return `>>> ::-p-aria([name="${name}"]${role ? `[role="${role}"]` : ''})`;
 }
 
+/** The new UI's job log (its steps), without the SSH panel above it, which repeats the copy buttons. */
+export async function jobLog(page: Page): Promise<ElementHandle> {
+  return (await page.waitForSelector('[data-cy="steps"]')) as ElementHandle;
+}
+
 /** Every copy button our UI shows (in `circleci-ssh-copy` shadow roots), whatever the container. */
 export const OUR_BUTTONS = 'circleci-ssh-copy >>> button.copy';
 

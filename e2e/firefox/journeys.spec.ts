@@ -14,6 +14,7 @@ import {
   currentUrl,
   Firefox,
   firefoxMissing,
+  jobLog,
   OUR_BUTTONS,
   openPage,
   readClipboard,
@@ -58,7 +59,7 @@ test('without a key, copies the plain command (job 101, Wait for SSH)', async ()
 
 test('a key saved in the popup reaches an open job page without a reload, and the copy', async () => {
   await openPage(page, jobUrl(101));
-  await expect.poll(() => countText(page, 'ssh -p 42915 -- 18.207.148.116')).toBe(1);
+  await expect.poll(async () => countText(await jobLog(page), 'ssh -p 42915 -- 18.207.148.116')).toBe(1);
   await page.evaluate(() => {
     (window as { notReloaded?: boolean }).notReloaded = true;
   });
@@ -93,12 +94,12 @@ test('a key saved in the popup reaches an open job page without a reload, and th
 
 test('the collapsed Enable SSH step gets its button when expanded, once, however often it is toggled', async () => {
   await openPage(page, jobUrl(101));
-  await expect.poll(() => count(page, aria(CONTAINER_0, 'button'))).toBe(1); // Wait for SSH only
+  await expect.poll(async () => count(await jobLog(page), aria(CONTAINER_0, 'button'))).toBe(1); // Wait for SSH only
   expect(await buttonsIn('Enable SSH', CONTAINER_0)).toBe(0);
   for (let i = 0; i < 5; i++) {
     await toggleStep(page, 'Enable SSH');
     await expect.poll(() => buttonsIn('Enable SSH', CONTAINER_0)).toBe(i % 2 === 0 ? 1 : 0);
-    expect(await count(page, aria(CONTAINER_0, 'button'))).toBe(i % 2 === 0 ? 2 : 1);
+    expect(await count(await jobLog(page), aria(CONTAINER_0, 'button'))).toBe(i % 2 === 0 ? 2 : 1);
   }
   await copy(page, CONTAINER_0, await step(page, 'Enable SSH'));
   await expect.poll(() => readClipboard(page)).toBe('ssh -p 42915 -- 18.207.148.116');
@@ -122,33 +123,33 @@ test('streaming: no button while "Setting up SSH...", then one per command as ou
 
 test('parallel runs: one container at a time, switched in the page (job 102)', async () => {
   await openPage(page, jobUrl(102));
-  await expect.poll(() => count(page, aria(CONTAINER_0, 'button'))).toBe(1);
+  await expect.poll(async () => count(await jobLog(page), aria(CONTAINER_0, 'button'))).toBe(1);
 
   await clickByText(page, '[data-cy="parallel-run"]', '2');
   await expect.poll(() => currentUrl(page)).toMatch(/\/parallel-runs\/2$/);
-  await expect.poll(() => count(page, aria('Copy SSH command for container 2', 'button'))).toBe(1);
-  expect(await count(page, aria(CONTAINER_0, 'button'))).toBe(0);
-  await copy(page, 'Copy SSH command for container 2');
+  await expect.poll(async () => count(await jobLog(page), aria('Copy SSH command for container 2', 'button'))).toBe(1);
+  expect(await count(await jobLog(page), aria(CONTAINER_0, 'button'))).toBe(0);
+  await copy(page, 'Copy SSH command for container 2', await jobLog(page));
   await expect.poll(() => readClipboard(page)).toBe('ssh -p 63535 -- 54.236.40.67');
 
   await page.goBack();
   await expect.poll(() => currentUrl(page)).toBe(jobUrl(102));
-  await expect.poll(() => count(page, aria(CONTAINER_0, 'button'))).toBe(1);
-  expect(await count(page, aria('Copy SSH command for container 2', 'button'))).toBe(0);
-  await copy(page, CONTAINER_0);
+  await expect.poll(async () => count(await jobLog(page), aria(CONTAINER_0, 'button'))).toBe(1);
+  expect(await count(await jobLog(page), aria('Copy SSH command for container 2', 'button'))).toBe(0);
+  await copy(page, CONTAINER_0, await jobLog(page));
   await expect.poll(() => readClipboard(page)).toBe('ssh -p 64537 -- 18.209.34.18');
 });
 
 test('SPA navigation to another job leaves no stale command (job 101 → 107)', async () => {
   await openPage(page, jobUrl(101));
-  await expect.poll(() => countText(page, 'ssh -p 42915 -- 18.207.148.116')).toBe(1);
+  await expect.poll(async () => countText(await jobLog(page), 'ssh -p 42915 -- 18.207.148.116')).toBe(1);
   const link = await page.waitForSelector(aria('build (107)', 'link'));
   await link?.click();
   await expect.poll(() => currentUrl(page)).toMatch(/\/jobs\/107$/);
-  await expect.poll(() => countText(page, 'ssh -p 54782 -- runner-7.build.example.com')).toBe(1);
-  expect(await countText(page, 'ssh -p 42915 -- 18.207.148.116')).toBe(0);
-  expect(await count(page, OUR_BUTTONS)).toBe(1);
-  await copy(page, CONTAINER_0);
+  await expect.poll(async () => countText(await jobLog(page), 'ssh -p 54782 -- runner-7.build.example.com')).toBe(1);
+  expect(await countText(await jobLog(page), 'ssh -p 42915 -- 18.207.148.116')).toBe(0);
+  expect(await count(await jobLog(page), OUR_BUTTONS)).toBe(1);
+  await copy(page, CONTAINER_0, await jobLog(page));
   await expect.poll(() => readClipboard(page)).toBe('ssh -p 54782 -- runner-7.build.example.com');
 });
 
@@ -190,3 +191,38 @@ test('an impostor "Enable SSH" run step gets no copy button (job 108)', async ()
   await expect.poll(() => count(enableSsh, 'circleci-ssh-copy >>> ::-p-aria([role="note"])')).toBe(1);
   expect(await count(page, OUR_BUTTONS)).toBe(0);
 });
+
+test('the job SSH panel lists every container, and fills as runs are visited (job 116)', async () => {
+  await openPage(page, jobUrl(116, 0));
+  await expect.poll(() => again(() => countText(page, '1 of 8 containers known'))).toBe(1);
+  // Found and clicked in one step: the panel redraws when the background answers, which leaves a
+  // handle held across calls pointing at nothing.
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const links = [...document.querySelectorAll('circleci-ssh-copy')].flatMap((host) => [
+          ...(host.shadowRoot?.querySelectorAll('a') ?? []),
+        ]);
+        const link = links.find((candidate) => candidate.textContent === 'Open run 3');
+        link?.click();
+        return Boolean(link);
+      }),
+    )
+    .toBe(true);
+  await expect.poll(() => again(() => countText(page, '2 of 8 containers known'))).toBe(1);
+  // Run 0 is no longer in the page: its button is the panel's, from the earlier visit.
+  await again(() => copy(page, CONTAINER_0));
+  await expect.poll(() => readClipboard(page)).toBe('ssh -p 64600 -- 3.92.41.20');
+});
+
+/** Runs `action` again when the panel was redrawn under it (the background's answers redraw it). */
+async function again<T>(action: () => Promise<T>, attempts = 10): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await action();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}

@@ -31,6 +31,7 @@ import {
   find,
   firefoxMissing,
   isChecked,
+  jobLog,
   labelled,
   OUR_BUTTONS,
   openPage,
@@ -291,7 +292,8 @@ test.describe('keys per project', () => {
     });
     expect(copied).toBe(true);
     // Enable SSH is collapsed, so the first command on screen is Wait for SSH's (which prints -t).
-    const first = (await page.$(OUR_BUTTONS)) as ElementHandle;
+    // The first in the log: the SSH panel above it repeats the buttons.
+    const first = (await (await jobLog(page)).$(OUR_BUTTONS)) as ElementHandle;
     await expect.poll(() => first.evaluate((button) => button.textContent)).toBe('Copied');
     expect(await first.evaluate((button) => button.getAttribute('aria-label'))).toBe(
       'Copy SSH command for container 0 (bash.exe)',

@@ -69,5 +69,5 @@ export function stepOutput(
  */
 export function serveFakeApi(
   context: BrowserContext,
-  options?: { scenario?: FakeApiScenario; delayMs?: number; token?: string },
+  options?: { scenario?: FakeApiScenario; delayMs?: number; token?: string; agoMs?: number },
 ): Promise<{ requests: RecordedRequest[]; stop: () => Promise<void> }>;

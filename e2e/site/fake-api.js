@@ -64,7 +64,8 @@ export function buildDetails(jobNumber, now = Date.now()) {
   const scenario = jobs[jobNumber] ?? ordinaryJob(jobNumber);
   const parallel = scenario.containers.length;
   const [first] = scenario.containers;
-  const ssh = first.steps.some(isBuiltIn);
+  // `sshRerun` marks a rerun with SSH whose steps CircleCI did not add (the user has no key).
+  const ssh = scenario.sshRerun === true || first.steps.some(isBuiltIn);
   const durations = first.steps.map((step) => durationMs(step.duration));
   // A finished job stopped a minute ago.
   const stop = ssh ? now : now - 60_000;
@@ -155,10 +156,11 @@ const json = (status, body, headers = {}) => ({
 
 /**
  * @param {import('@playwright/test').BrowserContext} context
- * @param {{ scenario?: Scenario, delayMs?: number, token?: string }} [options]
+ * @param {{ scenario?: Scenario, delayMs?: number, token?: string, agoMs?: number }} [options] `agoMs`:
+ *   the job's times are that much earlier (its Wait for SSH began long ago)
  * @returns {Promise<{ requests: RecordedRequest[], stop: () => Promise<void> }>}
  */
-export async function serveFakeApi(context, { scenario = 'ok', delayMs, token = FAKE_TOKEN } = {}) {
+export async function serveFakeApi(context, { scenario = 'ok', delayMs, token = FAKE_TOKEN, agoMs = 0 } = {}) {
   /** @type {RecordedRequest[]} */
   const requests = [];
   let builds = 0;
@@ -186,7 +188,7 @@ export async function serveFakeApi(context, { scenario = 'ok', delayMs, token = 
     if (scenario === 'malformed') {
       return { status: 200, headers: { 'content-type': JSON_TYPE, ...CORS }, body: '{"vcs_type":"github","steps":[{' };
     }
-    return json(200, buildDetails(Number(match[3])));
+    return json(200, buildDetails(Number(match[3]), Date.now() - agoMs));
   };
 
   // Presigned: it takes no token, and a request without the signature is refused as S3 would.

@@ -59,6 +59,8 @@ export interface Scenario {
   containers: Container[];
   /** Empty when no button must appear. */
   expected: Expected[];
+  /** Rerun with SSH, though CircleCI added no SSH steps (no key): the fake API says `why: ssh`. */
+  sshRerun?: boolean;
 }
 
 export interface LegacyAction {

@@ -636,6 +636,18 @@ export const jobs = {
     ],
     [],
   ),
+
+  // 118: rerun with SSH (the API says why: ssh), but CircleCI added no SSH steps: the user has no key.
+  118: {
+    ...job(
+      118,
+      'SSH rerun without SSH steps',
+      'spans',
+      [{ steps: [spinUp('cimg/node:22.11'), checkout(), ...npmSteps()] }],
+      [],
+    ),
+    sshRerun: true,
+  },
 };
 
 /** A job without SSH: what the page shows for a job number that has no scenario. */
