@@ -12,6 +12,9 @@ import { type BrowserContext, test as base, chromium, expect, type Page, type Wo
 import { API_ORIGINS } from '../src/shared/api-token';
 import { chromiumPath, extensionArgs } from './browser.js';
 import { extensionDir } from './fixtures';
+import { serveFakeApi } from './site/fake-api.js';
+import { jobUrl } from './site/jobs.js';
+import { serveCircleCI } from './site/serve.js';
 
 const TOKEN = 'CCIPAT_4oX1Dq9Uu2bWzP7LkRt3Hs_0123456789abcdef0123456789abcdef01234567';
 
@@ -135,3 +138,34 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect((await axe()).violations).toEqual([]);
   });
 }
+
+test('the saved token fills the job SSH panel with every container; forgotten, the panel asks no more', async ({
+  context,
+  page,
+}) => {
+  await serveCircleCI(context);
+  const api = await serveFakeApi(context, { token: TOKEN });
+  try {
+    await field(page).fill(TOKEN);
+    await section(page).getByRole('button', { name: 'Save token' }).click();
+    await expect(page.getByRole('status')).toHaveText('Token saved on this device');
+
+    const job = await context.newPage();
+    await job.goto(jobUrl(116, 0));
+    const panel = job.getByRole('region', { name: 'SSH access to job 116' });
+    await expect(panel.getByText('8 of 8 containers known')).toBeVisible();
+    const sentToken = api.requests.filter((request) => request.headers['circle-token'] === TOKEN);
+    expect(sentToken.length).toBeGreaterThan(0);
+    expect(sentToken.every((request) => request.url.startsWith('https://circleci.com/api/'))).toBe(true);
+
+    await section(page).getByRole('button', { name: 'Forget token' }).click();
+    const asked = api.requests.length;
+    await job.goto(jobUrl(116, 1));
+    // Runs 0 (seen before, remembered this session) and 1 (on screen), and no more requests.
+    await expect(panel.getByText('2 of 8 containers known')).toBeVisible();
+    expect(api.requests.length).toBe(asked);
+    await job.close();
+  } finally {
+    await api.stop();
+  }
+});
