@@ -7,6 +7,7 @@ import {
   isRemotePath,
   isSafeConfigBlock,
   keyCheck,
+  knownHostsRemoval,
   looksLikeRsaKey,
   portForward,
   rsyncDownload,
@@ -137,5 +138,23 @@ describe('looksLikeRsaKey', () => {
     expect(looksLikeRsaKey('C:\\Users\\me\\.ssh\\id_rsa_work')).toBe(true);
     expect(looksLikeRsaKey('~/.ssh/id_ed25519')).toBe(false);
     expect(looksLikeRsaKey(undefined)).toBe(false);
+  });
+});
+
+describe('knownHostsRemoval', () => {
+  const target = { host: '3.92.41.23', port: 64621, tty: false };
+  it.each([
+    ['posix', "ssh-keygen -R '[3.92.41.23]:64621'"],
+    ['fish', "ssh-keygen -R '[3.92.41.23]:64621'"],
+    ['powershell', "ssh-keygen -R '[3.92.41.23]:64621'"],
+    ['cmd', 'ssh-keygen -R "[3.92.41.23]:64621"'],
+  ] as const)('names the entry as ssh wrote it, quoted for %s', (shell, text) => {
+    const command = knownHostsRemoval(target, shell);
+    expect(command.text).toBe(text);
+    expect(isSafeToPaste(command)).toBe(true);
+  });
+
+  it('uses the bare host for port 22', () => {
+    expect(knownHostsRemoval({ ...target, port: 22 }, 'posix').text).toBe('ssh-keygen -R 3.92.41.23');
   });
 });

@@ -1,5 +1,5 @@
 // The copied commands, pasted into real shells: bash, dash, zsh and fish (and bash interactively, where
-// `!` history expansion is live) run them with stubs of `ssh`, `scp` and `rsync` first on PATH that
+// `!` history expansion is live) run them with stubs of `ssh`, `ssh-keygen`, `scp` and `rsync` first on PATH that
 // record their argv. The argv must be exactly what we meant, byte for byte, and nothing else may run.
 // The main command and every recipe (recipes.ts) go through this.
 // .ci/run installs these shells; on a machine without one, its tests are skipped with a notice.
@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SshTarget } from '../circleci/ssh-target';
 import { checkKeyPath } from './key-path';
-import { cleanShell, keyCheck, portForward, rsyncDownload, scpDownload } from './recipes';
+import { cleanShell, keyCheck, knownHostsRemoval, portForward, rsyncDownload, scpDownload } from './recipes';
 import type { Shell } from './shell-quote';
 import { buildSshCommand, type SshCommand } from './ssh-command';
 
@@ -22,7 +22,7 @@ const bin = join(work, 'bin');
 const record = join(work, 'argv');
 execFileSync('mkdir', ['-p', home, bin]);
 // Each call appends its program's name and arguments, NUL-terminated, then an end-of-call marker.
-for (const program of ['ssh', 'scp', 'rsync']) {
+for (const program of ['ssh', 'ssh-keygen', 'scp', 'rsync']) {
   writeFileSync(
     join(bin, program),
     `#!/bin/sh\nfor arg in ${program} "$@"; do printf '%s\\0' "$arg"; done >> '${record}'\nprintf '\\001END\\0' >> '${record}'\n`,
@@ -109,6 +109,11 @@ function casesFor(target: SshTarget, keyPath: string, shell: Shell, recipes: boo
     },
     { command: keyCheck('github', settings), argv: ['ssh', ...keyWords(keyPath), '-T', '--', 'git@github.com'] },
   );
+  // The job SSH panel's known_hosts line: one argument, `[host]:port` as ssh writes it.
+  if (target.port !== undefined) {
+    const entry = target.port === 22 ? target.host : `[${target.host}]:${target.port}`;
+    cases.push({ command: knownHostsRemoval(target, shell), argv: ['ssh-keygen', '-R', entry] });
+  }
   if (!target.shell) {
     cases.push({
       command: cleanShell(target, settings),
