@@ -69,5 +69,5 @@ export function stepOutput(
  */
 export function serveFakeApi(
   context: BrowserContext,
-  options?: { scenario?: FakeApiScenario; delayMs?: number; token?: string; agoMs?: number },
+  options?: { scenario?: FakeApiScenario; delayMs?: number; token?: string; agoMs?: number; viewer?: string },
 ): Promise<{ requests: RecordedRequest[]; stop: () => Promise<void> }>;

@@ -156,11 +156,15 @@ const json = (status, body, headers = {}) => ({
 
 /**
  * @param {import('@playwright/test').BrowserContext} context
- * @param {{ scenario?: Scenario, delayMs?: number, token?: string, agoMs?: number }} [options] `agoMs`:
- *   the job's times are that much earlier (its Wait for SSH began long ago)
+ * @param {{ scenario?: Scenario, delayMs?: number, token?: string, agoMs?: number, viewer?: string }} [options]
+ *   `agoMs`: the job's times are that much earlier (its Wait for SSH began long ago); `viewer`: the
+ *   login `/me` gives for the token (by default the one who started every SSH rerun)
  * @returns {Promise<{ requests: RecordedRequest[], stop: () => Promise<void> }>}
  */
-export async function serveFakeApi(context, { scenario = 'ok', delayMs, token = FAKE_TOKEN, agoMs = 0 } = {}) {
+export async function serveFakeApi(
+  context,
+  { scenario = 'ok', delayMs, token = FAKE_TOKEN, agoMs = 0, viewer = SSH_USER } = {},
+) {
   /** @type {RecordedRequest[]} */
   const requests = [];
   let builds = 0;
@@ -176,6 +180,7 @@ export async function serveFakeApi(context, { scenario = 'ok', delayMs, token = 
     if (headers['circle-token'] !== token || scenario === 'unauthorized') {
       return json(401, { message: 'You must log in first.' });
     }
+    if (new URL(url).pathname === '/api/v1.1/me') return json(200, { login: viewer, name: viewer });
     const match = BUILD_PATH.exec(new URL(url).pathname);
     if (!match || match[1] !== ORG || match[2] !== REPO || scenario === 'not-found') {
       return json(404, { message: 'Build not found' });

@@ -15,6 +15,7 @@ function setUp(withToken = true) {
   const session = new Map<string, unknown>();
   let clock = 1000;
   const cache: JobSshCache = { get: vi.fn(async () => OK), clear: () => undefined };
+  const viewer = vi.fn(async () => 'ada');
   const jobSsh = createJobSsh({
     getSession: async (key) => session.get(key),
     setSession: async (key, value) => void session.set(key, value),
@@ -22,8 +23,9 @@ function setUp(withToken = true) {
     cache,
     fetch: vi.fn(),
     now: () => clock++,
+    getViewer: viewer,
   });
-  return { jobSsh, cache, session };
+  return { jobSsh, cache, session, viewer };
 }
 
 describe('job SSH memory', () => {
@@ -48,14 +50,16 @@ describe('job SSH memory', () => {
   });
 
   it("asks CircleCI's cloud API with the token, and never another installation's", async () => {
-    const { jobSsh, cache } = setUp();
-    expect((await jobSsh.report(JOB, HOSTS))?.api).toEqual({ state: 'ok', job: OK.job });
+    const { jobSsh, cache, viewer } = setUp();
+    expect((await jobSsh.report(JOB, HOSTS))?.api).toEqual({ state: 'ok', job: OK.job, viewer: 'ada' });
+    await jobSsh.report(JOB, HOSTS);
+    expect(viewer).toHaveBeenCalledTimes(1); // once per token
     expect(cache.get).toHaveBeenCalledWith(
       expect.objectContaining({ vcs: 'github', org: 'acme', project: 'api', jobNumber: 116 }),
       expect.objectContaining({ apiOrigin: 'https://circleci.com', token: 'tok_0123456789abcdef0123' }),
     );
     expect((await jobSsh.report(SERVER_JOB, HOSTS))?.api).toEqual({ state: 'no-token' });
-    expect(cache.get).toHaveBeenCalledTimes(1);
+    expect(cache.get).toHaveBeenCalledTimes(2);
   });
 
   it('passes on what went wrong with the API', async () => {

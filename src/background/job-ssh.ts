@@ -4,7 +4,7 @@
 // - with an API token, CircleCI's own answer for every container at once (api.ts, cached).
 // Pages only ever learn about the job they are on: the job comes from the sender's URL, not the message.
 
-import { type ApiProblem, apiOrigin, type JobSsh } from '../circleci/api';
+import { type ApiProblem, apiOrigin, fetchViewer, type JobSsh } from '../circleci/api';
 import type { JobSshCache } from '../circleci/api-cache';
 import { type JobPage, parseJobPage } from '../circleci/page-detect';
 import type { SshStepName } from '../circleci/step-trust';
@@ -20,7 +20,8 @@ export interface RememberedContainer {
 
 export type ApiReport =
   | { readonly state: 'no-token' }
-  | { readonly state: 'ok'; readonly job: JobSsh }
+  /** `viewer`: whose token it is, when CircleCI said. */
+  | { readonly state: 'ok'; readonly job: JobSsh; readonly viewer?: string }
   | { readonly state: 'error'; readonly problem: ApiProblem; readonly retryAfterMs?: number };
 
 export interface JobSshReport {
@@ -36,6 +37,8 @@ export interface JobSshDeps {
   readonly cache: JobSshCache;
   readonly fetch: typeof fetch;
   readonly now: () => number;
+  /** Whose token it is (api.ts fetchViewer); asked once per token. */
+  readonly getViewer?: (origin: string, token: string) => Promise<string | undefined>;
 }
 
 /** Containers remembered per job: more than any plan's parallelism is not believed. */
@@ -45,6 +48,16 @@ const jobKey = (host: string, page: JobPage) =>
   `job-ssh:${[host, page.ui, page.vcs, page.org, page.project, page.jobNumber].join('/')}`;
 
 export function createJobSsh(deps: JobSshDeps) {
+  const viewers = new Map<string, Promise<string | undefined>>();
+  const viewerOf = (origin: string, token: string) => {
+    if (!viewers.has(token)) {
+      const ask = deps.getViewer ?? ((o: string, t: string) => fetchViewer(o, t, { fetch: deps.fetch }));
+      viewers.clear(); // one token at a time: a new one replaces the old
+      viewers.set(token, ask(origin, token));
+    }
+    return viewers.get(token) as Promise<string | undefined>;
+  };
+
   const read = async (key: string): Promise<RememberedContainer[]> => {
     const stored = await deps.getSession(key);
     return Array.isArray(stored) ? stored.filter(isRemembered) : [];
@@ -86,8 +99,11 @@ export function createJobSsh(deps: JobSshDeps) {
     // The token is for CircleCI's cloud API only: it is never sent to another installation.
     const origin = apiOrigin(host);
     if (token === undefined || origin !== 'https://circleci.com') return { state: 'no-token' };
-    const result = await deps.cache.get(page, { apiOrigin: origin, token, fetch: deps.fetch, now: deps.now });
-    if (result.ok) return { state: 'ok', job: result.job };
+    const [result, viewer] = await Promise.all([
+      deps.cache.get(page, { apiOrigin: origin, token, fetch: deps.fetch, now: deps.now }),
+      viewerOf(origin, token),
+    ]);
+    if (result.ok) return { state: 'ok', job: result.job, ...(viewer === undefined ? {} : { viewer }) };
     return {
       state: 'error',
       problem: result.problem,

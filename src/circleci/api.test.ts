@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { apiOrigin, buildDetailsUrl, type FetchJobSshOptions, fetchJobSsh, readBuildDetails } from './api';
+import { apiOrigin, buildDetailsUrl, type FetchJobSshOptions, fetchJobSsh, fetchViewer, readBuildDetails } from './api';
 import { MAX_BODY_BYTES, serverWait } from './api-http';
 
 const ORIGIN = 'https://circleci.com';
@@ -529,5 +529,25 @@ describe('serverWait', () => {
     [{}, undefined],
   ])('%j → %s', (init, ms) => {
     expect(serverWait(headers(init), NOW)).toBe(ms);
+  });
+});
+
+describe('fetchViewer', () => {
+  it('asks /me with the token, once, and reads the login', async () => {
+    const { fetch, calls } = fakeFetch(() => json({ login: 'ada', name: 'Ada' }));
+    expect(await fetchViewer(ORIGIN, TOKEN, { fetch })).toBe('ada');
+    expect(calls.map((call) => call.url)).toEqual(['https://circleci.com/api/v1.1/me']);
+    expect(calls[0]?.init).toMatchObject({
+      headers: { 'Circle-Token': TOKEN },
+      credentials: 'omit',
+      redirect: 'error',
+    });
+  });
+
+  it('is undefined on a failure or an answer without a login, and does not retry', async () => {
+    const failing = fakeFetch(() => json({ message: 'nope' }, 500));
+    expect(await fetchViewer(ORIGIN, TOKEN, { fetch: failing.fetch })).toBeUndefined();
+    expect(failing.calls).toHaveLength(1);
+    expect(await fetchViewer(ORIGIN, TOKEN, { fetch: fakeFetch(() => json({ login: 42 })).fetch })).toBeUndefined();
   });
 });

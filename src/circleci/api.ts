@@ -49,7 +49,7 @@ export interface JobSsh {
   readonly stopTime?: number;
   /** Logins whose keys CircleCI installed. */
   readonly sshUsers: readonly string[];
-  /** The login the token belongs to, when the API says it. */
+  /** Who the build ran for (v1.1 `user.login`); for an SSH rerun, who started it. */
   readonly user?: string;
   /** A built-in Enable SSH or Wait for SSH step exists: the job was rerun with SSH. */
   readonly hasSshStep: boolean;
@@ -180,6 +180,33 @@ export async function fetchJobSsh(job: JobRef, options: FetchJobSshOptions): Pro
       containers,
     },
   };
+}
+
+/**
+ * Whose token this is (v1.1 `/me`): an SSH rerun started by someone else takes only their keys. One
+ * attempt, no retries: without it the panel still has the job, only not this hint.
+ */
+export async function fetchViewer(
+  origin: string,
+  token: string,
+  options: Pick<FetchJobSshOptions, 'fetch' | 'timeoutMs' | 'signal'>,
+): Promise<string | undefined> {
+  const answer = await getText(
+    `${origin}/api/v1.1/me`,
+    { headers: { 'Circle-Token': token, Accept: 'application/json' }, credentials: 'omit', redirect: 'error' },
+    {
+      fetch: options.fetch,
+      sleep,
+      now: Date.now,
+      random: Math.random,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      retries: 0,
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
+  );
+  if (!answer.ok) return undefined;
+  const body = parseJson(answer.text);
+  return isRecord(body) ? text(body.login) : undefined;
 }
 
 // ---- Build details ------------------------------------------------------------------------------

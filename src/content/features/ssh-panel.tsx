@@ -68,8 +68,13 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
     if (api === 'loading') notices.push({ kind: 'loading' });
     else if (api.state === 'error') notices.push({ kind: 'api', problem: api.problem });
     if (model.noKey) notices.push({ kind: 'no-key' });
-    const sshUsers = typeof api === 'object' && api.state === 'ok' ? api.job.sshUsers : [];
-    if (noOwnKeyAuthorized(prefs, model.authorizedKeys)) notices.push({ kind: 'someone-else', users: sshUsers });
+    const fromApi = typeof api === 'object' && api.state === 'ok' ? api : undefined;
+    const sshUsers = fromApi?.job.sshUsers ?? [];
+    // Someone else's rerun: CircleCI installed only their keys. The API names them and whose token this
+    // is; without it, none of the user's keys with a known fingerprint is among the authorized ones.
+    const notTheViewers = fromApi?.viewer !== undefined && sshUsers.length > 0 && !sameLogin(sshUsers, fromApi.viewer);
+    if (notTheViewers || noOwnKeyAuthorized(prefs, model.authorizedKeys))
+      notices.push({ kind: 'someone-else', users: sshUsers });
 
     const cancel = rerunMenuButton(document);
     // Nothing new (a refresh that brought the same answer): the panel stays as it is, with what the
@@ -154,6 +159,11 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
 
   draw();
   await refresh();
+}
+
+/** Logins are case-insensitive at GitHub and Bitbucket. */
+function sameLogin(logins: readonly string[], login: string): boolean {
+  return logins.some((each) => each.toLowerCase() === login.toLowerCase());
 }
 
 function earliest(a: number | undefined, b: number): number {
