@@ -78,22 +78,37 @@ function Notice({ notice }: { readonly notice: PanelNotice }) {
   }
 }
 
-/** "Connect within 8:12 · session ends about 14:05", kept current by the panel's ticker. */
+/** Stands in for the time left while the sentence around it is translated; never shown. */
+const TIME_LEFT = '\u2063';
+
+/**
+ * "Connect within 8:12 · session ends about 14:05". Only the time left changes each second, in a box of
+ * fixed size (ssh-panel.css), so that the tick lays out that box alone, not the job page around it.
+ */
 function Countdown({ window, tickers, now }: { readonly window: SshWindow } & Pick<SshPanelProps, 'tickers' | 'now'>) {
-  const text = (<span class="countdown" />) as HTMLElement;
-  const update = (at: number) => {
-    const { connectBy, sessionEndsBy } = window;
-    if (window.expired || (connectBy !== undefined && at >= connectBy)) text.textContent = t('panelExpired');
-    else if (connectBy === undefined || sessionEndsBy === undefined) text.textContent = t('panelNotWaitingYet');
-    else
-      text.textContent = t(
-        window.assumed ? 'panelCountdownAssumed' : 'panelCountdown',
-        formatCountdown(connectBy - at),
-        formatClock(sessionEndsBy),
-      );
+  const { connectBy, sessionEndsBy, assumed } = window;
+  if (connectBy === undefined || sessionEndsBy === undefined || window.expired || now >= connectBy)
+    return <span class="countdown">{t(connectBy === undefined ? 'panelNotWaitingYet' : 'panelExpired')}</span>;
+  const sentence = t(assumed ? 'panelCountdownAssumed' : 'panelCountdown', TIME_LEFT, formatClock(sessionEndsBy));
+  const [before, after] = sentence.split(TIME_LEFT);
+  const left = (<span class="time-left">{formatCountdown(connectBy - now)}</span>) as HTMLElement;
+  const text = (
+    <span class="countdown">
+      {before}
+      {left}
+      {after}
+    </span>
+  ) as HTMLElement;
+  const tick = (at: number) => {
+    if (at >= connectBy) {
+      text.textContent = t('panelExpired');
+      tickers.delete(tick);
+      return;
+    }
+    const next = formatCountdown(connectBy - at);
+    if (left.textContent !== next) left.textContent = next;
   };
-  update(now);
-  tickers.add(update);
+  tickers.add(tick);
   return text;
 }
 

@@ -21,7 +21,7 @@ import { panelModel, type SeenContainer } from '../panel-rows';
 import { safely } from '../report-error';
 import { onSshStep, type TrustedSshStep } from '../ssh-steps';
 
-/** How often the API is asked again while a container is still setting up or not known. */
+/** How often the background is asked again while the job runs (steps print, Wait for SSH begins). */
 const REFRESH_MS = 20_000;
 /** The remember message's limits (messages.ts): longer lines are never ssh lines anyway. */
 const MAX_LINES = 200;
@@ -110,8 +110,8 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
     for (const container of report.remembered) mergeRemembered(seen, container);
     api = report.api;
     draw();
-    const waiting = api.state === 'ok' && api.job.lifecycle !== 'finished';
-    if (waiting) setTimeout(() => safely(refresh), REFRESH_MS);
+    const running = api.state === 'ok' && api.job.lifecycle !== 'finished';
+    if (running) setTimeout(() => signal.aborted || safely(refresh), REFRESH_MS);
   };
 
   watchPrefs((read) => {
@@ -185,10 +185,15 @@ function keep(seen: Map<number, SeenContainer>, step: TrustedSshStep): boolean {
   return true;
 }
 
-/** Earlier visits this session fill in containers this visit has not shown. */
+/** Earlier visits this session fill in what this visit has not shown; the box's clock is the earliest seen. */
 function mergeRemembered(seen: Map<number, SeenContainer>, { container, ...remembered }: RememberedContainer): void {
   const current = seen.get(container);
-  seen.set(container, { ...remembered, ...current });
+  const starts = [remembered.waitStartedAt, current?.waitStartedAt].filter((at) => at !== undefined);
+  seen.set(container, {
+    ...remembered,
+    ...current,
+    ...(starts.length > 0 ? { waitStartedAt: Math.min(...starts) } : {}),
+  });
 }
 
 /** Brings CircleCI's Rerun menu (where Cancel job is) into view and gives it focus; it is not opened. */
