@@ -18,6 +18,19 @@ test('screenshots of the job page and the popup', async ({ page, popupUrl, setPr
   await page.goto(jobUrl(102, 2));
   await page.locator('[data-cy="steps"]').screenshot({ path: `${SHOTS}/parallel-run.png` });
 
+  // The job SSH panel of an eight-container job after visiting runs 0 and 3 (no API token).
+  await page.goto(jobUrl(116, 0));
+  await expect(page.getByText('1 of 8 containers known')).toBeVisible();
+  await page.getByRole('link', { name: 'Open run 3' }).click();
+  const panel = page.getByRole('region', { name: 'SSH access to job 116' });
+  await expect(panel.getByText('2 of 8 containers known')).toBeVisible();
+  await expand(page, 'Enable SSH'); // it prints the host keys
+  await panel.getByText('Host keys of container 3').click();
+  await page
+    .locator('circleci-ssh-copy')
+    .first()
+    .screenshot({ path: `${SHOTS}/job-ssh-panel.png` });
+
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await page.setViewportSize({ width: 360, height: 330 });
@@ -25,7 +38,7 @@ test('screenshots of the job page and the popup', async ({ page, popupUrl, setPr
     await expect(page.getByText('Commands are quoted for')).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/popup-${colorScheme}.png` });
   }
-  for (const name of ['windows-job', 'parallel-run', 'popup-light', 'popup-dark']) {
+  for (const name of ['windows-job', 'parallel-run', 'job-ssh-panel', 'popup-light', 'popup-dark']) {
     expect(existsSync(`${SHOTS}/${name}.png`)).toBe(true);
   }
 });

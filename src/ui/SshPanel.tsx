@@ -91,7 +91,13 @@ function Countdown({ window, tickers, now }: { readonly window: SshWindow } & Pi
     return <span class="countdown">{t(connectBy === undefined ? 'panelNotWaitingYet' : 'panelExpired')}</span>;
   const sentence = t(assumed ? 'panelCountdownAssumed' : 'panelCountdown', TIME_LEFT, formatClock(sessionEndsBy));
   const [before, after] = sentence.split(TIME_LEFT);
-  const left = (<span class="time-left">{formatCountdown(connectBy - now)}</span>) as HTMLElement;
+  const first = formatCountdown(connectBy - now);
+  // As wide as the first value, the longest it will show: it only counts down.
+  const left = (
+    <span class="time-left" ref={(box) => box?.style.setProperty('width', `${first.length}ch`)}>
+      {first}
+    </span>
+  ) as HTMLElement;
   const text = (
     <span class="countdown">
       {before}
