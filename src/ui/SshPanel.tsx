@@ -40,7 +40,7 @@ export interface SshPanelProps {
   readonly openHostKeys: Set<number>;
 }
 
-export const SSH_KEYS_SETTINGS = 'https://app.circleci.com/settings/user/job-ssh-keys';
+const SSH_KEYS_SETTINGS = 'https://app.circleci.com/settings/user/job-ssh-keys';
 
 const API_PROBLEMS: Record<ApiProblem, () => string> = {
   unauthorized: () => t('panelApiUnauthorized'),
