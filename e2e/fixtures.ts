@@ -50,7 +50,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 
   page: async ({ browserContext, background }, use) => {
-    await background.evaluate(() => chrome.storage.sync.clear());
+    // Every test starts from nothing stored: settings, the API token, and the SSH steps remembered for
+    // the session (the browser outlives a test).
+    await background.evaluate(() =>
+      Promise.all([chrome.storage.sync.clear(), chrome.storage.local.clear(), chrome.storage.session.clear()]),
+    );
     const page = await browserContext.newPage();
     await use(page);
     await page.close();

@@ -19,9 +19,8 @@ const panel = (page: Page, job = 116) => page.getByRole('region', { name: `SSH a
 const copyFor = (page: Page, container: number) =>
   panel(page).getByRole('button', { name: `Copy SSH command for container ${container}`, exact: true });
 
-// `page` first: its fixture clears storage.sync, which would drop the preferences set here.
-test.beforeEach(async ({ page: _clearedFirst, background, setPrefs }) => {
-  await background.evaluate(() => Promise.all([chrome.storage.local.clear(), chrome.storage.session.clear()]));
+// `page` first: its fixture clears the storage, which would drop the preferences set here.
+test.beforeEach(async ({ page: _clearedFirst, setPrefs }) => {
   await setPrefs(withDefaultKey(KEY));
 });
 
