@@ -124,27 +124,8 @@ export function buildDetailsUrl(origin: string, job: JobRef): string | undefined
 export async function fetchJobSsh(job: JobRef, options: FetchJobSshOptions): Promise<JobSshResult> {
   const url = buildDetailsUrl(options.apiOrigin, job);
   if (url === undefined) return { ok: false, problem: 'not-found' };
-  const http: HttpOptions = {
-    fetch: options.fetch,
-    sleep: options.sleep ?? sleep,
-    now: options.now ?? Date.now,
-    random: options.random ?? Math.random,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    retries: options.retries ?? DEFAULT_RETRIES,
-    ...(options.signal ? { signal: options.signal } : {}),
-  };
-
-  const answer = await getText(
-    url,
-    {
-      headers: { 'Circle-Token': options.token, Accept: 'application/json' },
-      credentials: 'omit',
-      // Browsers keep custom headers across a cross-origin redirect: following one could hand the
-      // token to another host.
-      redirect: 'error',
-    },
-    http,
-  );
+  const http = httpOptions(options);
+  const answer = await getText(url, withToken(options.token), http);
   if (!answer.ok) return answer;
   const details = readBuildDetails(parseJson(answer.text));
   if (details === undefined) return { ok: false, problem: 'malformed' };
@@ -191,22 +172,35 @@ export async function fetchViewer(
   token: string,
   options: Pick<FetchJobSshOptions, 'fetch' | 'timeoutMs' | 'signal'>,
 ): Promise<string | undefined> {
-  const answer = await getText(
-    `${origin}/api/v1.1/me`,
-    { headers: { 'Circle-Token': token, Accept: 'application/json' }, credentials: 'omit', redirect: 'error' },
-    {
-      fetch: options.fetch,
-      sleep,
-      now: Date.now,
-      random: Math.random,
-      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      retries: 0,
-      ...(options.signal ? { signal: options.signal } : {}),
-    },
-  );
+  const answer = await getText(`${origin}/api/v1.1/me`, withToken(token), httpOptions({ ...options, retries: 0 }));
   if (!answer.ok) return undefined;
   const body = parseJson(answer.text);
   return isRecord(body) ? text(body.login) : undefined;
+}
+
+/** A GET to the API: the token in its header, no cookies. */
+function withToken(token: string): RequestInit {
+  return {
+    headers: { 'Circle-Token': token, Accept: 'application/json' },
+    credentials: 'omit',
+    // Browsers keep custom headers across a cross-origin redirect: following one could hand the
+    // token to another host.
+    redirect: 'error',
+  };
+}
+
+function httpOptions(
+  options: Pick<FetchJobSshOptions, 'fetch' | 'sleep' | 'now' | 'random' | 'timeoutMs' | 'retries' | 'signal'>,
+): HttpOptions {
+  return {
+    fetch: options.fetch,
+    sleep: options.sleep ?? sleep,
+    now: options.now ?? Date.now,
+    random: options.random ?? Math.random,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    retries: options.retries ?? DEFAULT_RETRIES,
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
 }
 
 // ---- Build details ------------------------------------------------------------------------------
