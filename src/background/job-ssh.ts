@@ -6,8 +6,9 @@
 
 import { type ApiProblem, apiOrigin, fetchViewer, type JobSsh } from '../circleci/api';
 import type { JobSshCache } from '../circleci/api-cache';
-import { type JobPage, parseJobPage } from '../circleci/page-detect';
+import { type JobPage, MAX_CONTAINERS, parseJobPage } from '../circleci/page-detect';
 import type { SshStepName } from '../circleci/step-trust';
+import { isStepLines } from '../shared/messages';
 import { isRecord } from '../shared/prefs';
 
 export interface RememberedContainer {
@@ -40,9 +41,6 @@ export interface JobSshDeps {
   /** Whose token it is (api.ts fetchViewer); asked once per token. */
   readonly getViewer?: (origin: string, token: string) => Promise<string | undefined>;
 }
-
-/** Containers remembered per job: more than any plan's parallelism is not believed. */
-const MAX_CONTAINERS = 256;
 
 const jobKey = (host: string, page: JobPage) =>
   `job-ssh:${[host, page.ui, page.vcs, page.org, page.project, page.jobNumber].join('/')}`;
@@ -124,16 +122,12 @@ function earliestStart(previous: number | undefined, shown: number | undefined, 
   return Math.min(previous ?? now, shown ?? now, now);
 }
 
-function isLines(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((line) => typeof line === 'string');
-}
-
 function isRemembered(value: unknown): value is RememberedContainer {
   return (
     isRecord(value) &&
     Number.isSafeInteger(value.container) &&
-    (value.enable === undefined || isLines(value.enable)) &&
-    (value.wait === undefined || isLines(value.wait)) &&
+    (value.enable === undefined || isStepLines(value.enable)) &&
+    (value.wait === undefined || isStepLines(value.wait)) &&
     (value.waitStartedAt === undefined || typeof value.waitStartedAt === 'number')
   );
 }

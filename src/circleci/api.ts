@@ -7,7 +7,7 @@
 
 import { isRecord } from '../shared/prefs';
 import { getText, type HttpOptions, type HttpProblem } from './api-http';
-import type { JobPage } from './page-detect';
+import { type JobPage, MAX_CONTAINERS } from './page-detect';
 import { parseSshOutput, type SshStepOutput, splitOutputLines } from './ssh-output';
 import { isDnsName } from './ssh-target';
 
@@ -86,8 +86,6 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_RETRIES = 2;
 /** Output fetches in flight at once, so a wide job does not open dozens of connections. */
 const OUTPUT_CONCURRENCY = 6;
-/** More containers than any plan's parallelism: a body that lists more is not believed. */
-const MAX_CONTAINERS = 256;
 
 /**
  * The API origin for a CircleCI web host: the cloud app (and the legacy UI on circleci.com) use

@@ -28,6 +28,9 @@ const LEGACY_JOB_PATHS = [
 // Legacy UI fragment: `#<tab>/containers/<n>[/actions/<step>]`.
 const LEGACY_CONTAINER = /\/containers\/(?<container>[0-9]{1,9})(?:\/|$)/;
 
+/** More parallel containers than any plan allows: a page, message or API answer that names more is not believed. */
+export const MAX_CONTAINERS = 256;
+
 /** Where CircleCI's web app runs; self-hosted servers add their own `app.<domain>`. */
 export const CLOUD_APP_HOST = 'app.circleci.com';
 

@@ -35,7 +35,7 @@ export interface SshStepOutput {
 }
 
 /** Longest line worth reading: real command lines are under 100 characters. */
-const MAX_LINE_LENGTH = 512;
+export const MAX_LINE_LENGTH = 512;
 
 // CSI (colours, cursor), OSC (titles, links) and the remaining two-character ESC sequences.
 const ANSI_ESCAPES = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]/g;

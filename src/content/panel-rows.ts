@@ -2,6 +2,7 @@
 // with a token, from CircleCI's API. Pure: every text goes through the same strict parser as the page.
 
 import type { JobSsh } from '../circleci/api';
+import { MAX_CONTAINERS } from '../circleci/page-detect';
 import { parseSshOutput, type SshStepOutput } from '../circleci/ssh-output';
 import { sshWindow } from '../circleci/ssh-window';
 import type { PanelRow } from '../ui/SshPanel';
@@ -30,9 +31,6 @@ export interface PanelModel {
   /** `SHA256:…` of the keys CircleCI installed, from any container. */
   readonly authorizedKeys: readonly string[];
 }
-
-/** Wider than any plan's parallelism; a longer runs bar or API answer is not believed. */
-const MAX_CONTAINERS = 256;
 
 const withCommand = (output: SshStepOutput | undefined) => (output?.commands.length ? output : undefined);
 

@@ -7,6 +7,8 @@
 //   in only (the background derives the job from the sender's URL);
 // - copy-command and job-context go from the extension to the content script of a tab.
 
+import { MAX_CONTAINERS } from '../circleci/page-detect';
+import { MAX_LINE_LENGTH } from '../circleci/ssh-output';
 import { isSshStepName, type SshStepName } from '../circleci/step-trust';
 import { parseFingerprint } from './fingerprint';
 import { isRecord } from './prefs';
@@ -65,7 +67,7 @@ export function parseBackgroundRequest(message: unknown): BackgroundRequest | un
   if (message.type === 'remember-ssh-step' && keysAre(message, 'type', 'container', 'step', 'lines', 'startedAt')) {
     const { container, step, lines, startedAt } = message;
     if (startedAt !== undefined && !(typeof startedAt === 'number' && Number.isFinite(startedAt))) return undefined;
-    if (!Number.isSafeInteger(container) || (container as number) < 0 || (container as number) > MAX_CONTAINER)
+    if (!Number.isSafeInteger(container) || (container as number) < 0 || (container as number) >= MAX_CONTAINERS)
       return undefined;
     if (typeof step !== 'string' || !isSshStepName(step) || !isStepLines(lines)) return undefined;
     return {
@@ -79,12 +81,15 @@ export function parseBackgroundRequest(message: unknown): BackgroundRequest | un
   return undefined;
 }
 
-/** Parallelism tops out far below this; a step prints about twenty short lines. */
-const MAX_CONTAINER = 255;
+/** A step prints about twenty short lines; longer lines are never ssh lines (ssh-output.ts). */
 const MAX_STEP_LINES = 200;
-const MAX_LINE_LENGTH = 512;
 
-function isStepLines(value: unknown): value is string[] {
+/** A step's lines as remember-ssh-step carries them: within its limits, whatever the page holds. */
+export function fitStepLines(lines: readonly string[]): string[] {
+  return lines.slice(0, MAX_STEP_LINES).filter((line) => line.length <= MAX_LINE_LENGTH);
+}
+
+export function isStepLines(value: unknown): value is string[] {
   return (
     Array.isArray(value) &&
     value.length <= MAX_STEP_LINES &&

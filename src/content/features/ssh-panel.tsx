@@ -8,6 +8,7 @@ import type { JobPage } from '../../circleci/page-detect';
 import { jobHeader, parallelRunLinks, rerunMenuButton } from '../../circleci/selectors';
 import { sendMessage } from '../../shared/browser';
 import { chooseKey, commandSettings, noOwnKeyAuthorized } from '../../shared/key-choice';
+import { fitStepLines } from '../../shared/messages';
 import { loadPrefs, watchPrefs } from '../../shared/prefs-storage';
 import { projectPattern } from '../../shared/project-rules';
 import { proxyHostsFor } from '../../shared/servers';
@@ -23,9 +24,6 @@ import { onSshStep, type TrustedSshStep } from '../ssh-steps';
 
 /** How often the background is asked again while the job runs (steps print, Wait for SSH begins). */
 const REFRESH_MS = 20_000;
-/** The remember message's limits (messages.ts): longer lines are never ssh lines anyway. */
-const MAX_LINES = 200;
-const MAX_LINE_LENGTH = 512;
 
 async function init(signal: AbortSignal, page: JobPage): Promise<void> {
   // The legacy UI shows every container on one page already.
@@ -172,7 +170,7 @@ function earliest(a: number | undefined, b: number): number {
 
 /** Keeps a step's lines within the remember message's limits; false when nothing changed. */
 function keep(seen: Map<number, SeenContainer>, step: TrustedSshStep): boolean {
-  const lines = step.lines.slice(0, MAX_LINES).filter((line) => line.length <= MAX_LINE_LENGTH);
+  const lines = fitStepLines(step.lines);
   const field = step.step === 'Enable SSH' ? 'enable' : 'wait';
   const previous = seen.get(step.container);
   if (previous?.[field]?.join('\n') === lines.join('\n')) return false;
