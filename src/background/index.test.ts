@@ -41,7 +41,10 @@ vi.mock('../shared/prefs-storage', async (importOriginal) => ({
   saveProjectRule: browser.saveProjectRule,
   migrateStoredPrefs: async () => undefined,
 }));
-vi.mock('../shared/servers', () => ({ syncServerContentScripts: async () => undefined }));
+vi.mock('../shared/servers', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  syncServerContentScripts: async () => undefined,
+}));
 
 await import('./index');
 const send = (message: unknown, sender: object) =>

@@ -5,7 +5,7 @@
 
 import '../shared/polyfill';
 import { createJobSshCache } from '../circleci/api-cache';
-import { CLOUD_APP_HOST, parseJobPage } from '../circleci/page-detect';
+import { parseJobPage } from '../circleci/page-detect';
 import { loadApiToken } from '../shared/api-token';
 import {
   activeTabId,
@@ -26,7 +26,7 @@ import { type BackgroundRequest, parseBackgroundRequest, type SaveResponse } fro
 import { PREFS_KEY, readPrefs } from '../shared/prefs';
 import { loadPrefs, migrateStoredPrefs, savePrefs, saveProjectRule } from '../shared/prefs-storage';
 import { parseRulePattern, projectPattern } from '../shared/project-rules';
-import { syncServerContentScripts } from '../shared/servers';
+import { appHostsOf, syncServerContentScripts } from '../shared/servers';
 import { createJobSsh } from './job-ssh';
 
 const report = (what: string) => (error: unknown) => console.error(`SSH Copy for CircleCI: ${what} failed`, error);
@@ -97,7 +97,7 @@ function forContentScriptPage<T>(
 
 async function appHosts(): Promise<string[]> {
   const { prefs } = await loadPrefs();
-  return [CLOUD_APP_HOST, ...prefs.servers.map((server) => server.appHost)];
+  return appHostsOf(prefs.servers);
 }
 
 /** A content script may only set the rule for the project of the page it runs in. */

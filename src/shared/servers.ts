@@ -2,6 +2,7 @@
 // that one origin (optional host permission, nothing asked before); the background then registers
 // the content script there. Removing the installation gives the permission back.
 
+import { CLOUD_APP_HOST } from '../circleci/page-detect';
 import { hasOrigin, registerServerContentScripts, removeOrigin, requestOrigin } from './browser';
 import type { ServerInstall } from './prefs';
 
@@ -22,6 +23,11 @@ export async function syncServerContentScripts(servers: readonly ServerInstall[]
     servers.map(async ({ appHost }) => ((await hasOrigin(serverOrigin(appHost))) ? [serverOrigin(appHost)] : [])),
   );
   await registerServerContentScripts(granted.flat());
+}
+
+/** Where CircleCI's web app runs for this user: the cloud app and the installations they added. */
+export function appHostsOf(servers: readonly ServerInstall[]): string[] {
+  return [CLOUD_APP_HOST, ...servers.map((server) => server.appHost)];
 }
 
 /** The SSH proxy hosts whose proxy-form commands a page on `pageHost` may offer. */

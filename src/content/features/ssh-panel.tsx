@@ -81,19 +81,15 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
     if (signature === drawn) return;
     drawn = signature;
     tickers.clear();
+    // One key for the job: its choice depends on the project and the keys CircleCI authorized, not the container.
+    const choice = chooseKey(prefs, project, model.authorizedKeys);
     replaceKeepingFocus(
       panel.mount,
       <SshPanel
         jobNumber={page.jobNumber}
         rows={model.rows}
         notices={notices}
-        settingsFor={(container) =>
-          commandSettings(prefs, chooseKey(prefs, project, model.authorizedKeys), {
-            project,
-            jobNumber: page.jobNumber,
-            container,
-          })
-        }
+        settingsFor={(container) => commandSettings(prefs, choice, { project, jobNumber: page.jobNumber, container })}
         tickers={tickers}
         now={now}
         openHostKeys={openHostKeys}
