@@ -5,7 +5,7 @@
 import type { ApiProblem } from '../circleci/api';
 import type { SshStepOutput } from '../circleci/ssh-output';
 import { formatClock, formatCountdown, type SshWindow } from '../circleci/ssh-window';
-import { t } from '../shared/i18n';
+import { type MessageKey, t } from '../shared/i18n';
 import { knownHostsRemoval } from '../shared/recipes';
 import { type CommandSettings, commandFor, isSafeToPaste } from '../shared/ssh-command';
 import { copyLabel } from './CopyCommand';
@@ -42,15 +42,15 @@ export interface SshPanelProps {
 
 const SSH_KEYS_SETTINGS = 'https://app.circleci.com/settings/user/job-ssh-keys';
 
-const API_PROBLEMS: Record<ApiProblem, () => string> = {
-  unauthorized: () => t('panelApiUnauthorized'),
-  'not-found': () => t('panelApiNotFound'),
-  'rate-limited': () => t('panelApiRateLimited'),
-  timeout: () => t('panelApiUnreachable'),
-  network: () => t('panelApiUnreachable'),
-  server: () => t('panelApiUnreachable'),
-  malformed: () => t('panelApiMalformed'),
-  aborted: () => t('panelApiUnreachable'),
+const API_PROBLEMS: Record<ApiProblem, MessageKey> = {
+  unauthorized: 'panelApiUnauthorized',
+  'not-found': 'panelApiNotFound',
+  'rate-limited': 'panelApiRateLimited',
+  timeout: 'panelApiUnreachable',
+  network: 'panelApiUnreachable',
+  server: 'panelApiUnreachable',
+  malformed: 'panelApiMalformed',
+  aborted: 'panelApiUnreachable',
 };
 
 function Notice({ notice }: { readonly notice: PanelNotice }) {
@@ -70,7 +70,7 @@ function Notice({ notice }: { readonly notice: PanelNotice }) {
     case 'api':
       return (
         <p class="problem" role="note">
-          {API_PROBLEMS[notice.problem]()}
+          {t(API_PROBLEMS[notice.problem])}
         </p>
       );
     case 'loading':
