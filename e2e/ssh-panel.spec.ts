@@ -100,6 +100,27 @@ test.describe('without a token', () => {
     await expect.poll(readClipboard).toBe(`ssh-keygen -R '[${box(3).host}]:${box(3).port}'`);
   });
 
+  test('a new key redraws the commands and keeps the host keys the user opened', async ({
+    page,
+    setPrefs,
+    readClipboard,
+  }) => {
+    await page.goto(jobUrl(116, 3));
+    await expand(page, 'Enable SSH');
+    await panel(page).getByText('Host keys of container 3').click();
+    const keys = panel(page).getByRole('list', { name: 'Host keys of container 3' });
+    await expect(keys).toBeVisible();
+    await setPrefs(withDefaultKey('~/.ssh/id_work'));
+    await expect(
+      panel(page).getByText(`ssh -i ~/.ssh/id_work -o IdentitiesOnly=yes -p ${box(3).port}`, { exact: false }),
+    ).toBeVisible();
+    await expect(keys).toBeVisible();
+    await copyFor(page, 3).click();
+    await expect
+      .poll(readClipboard)
+      .toBe(`ssh -i ~/.ssh/id_work -o IdentitiesOnly=yes -p ${box(3).port} -- ${box(3).host}`);
+  });
+
   test('setting up: the row waits, then offers the command as it streams in', async ({ page, readClipboard }) => {
     await page.goto(jobUrl(105));
     await expect(panel(page, 105).getByText('Setting up SSH…')).toBeVisible();

@@ -43,6 +43,8 @@ const FIRST_LINE_CHARS = 512;
 interface StepReading {
   readonly facts: StepFacts;
   readonly lines: readonly OutputLine[];
+  /** The lines' text, as parsed (an SSH step's only). */
+  readonly texts?: readonly string[];
   readonly output?: SshStepOutput;
 }
 
@@ -56,12 +58,10 @@ function readStep(step: Element, proxyHosts: readonly string[]): StepReading {
     return { facts: { name, isConfigRunStep: startsWithShellLine(first.map((line) => line.text)) }, lines: [] };
   }
   const lines = readOutputLines(output);
-  const parsed = parseSshOutput(
-    lines.map((line) => line.text),
-    proxyHosts,
-  );
+  const texts = lines.map((line) => line.text);
+  const parsed = parseSshOutput(texts, proxyHosts);
   const targets = parsed.commands.map((command) => command.target);
-  return { facts: { name, isConfigRunStep: parsed.isConfigRunStep, targets }, lines, output: parsed };
+  return { facts: { name, isConfigRunStep: parsed.isConfigRunStep, targets }, lines, texts, output: parsed };
 }
 
 interface Widget extends ShadowHost {
@@ -174,13 +174,12 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
       const reading = readings[index];
       if (verdict && reading) showStep(step, reading, verdict, container);
       else clearStep(step);
-      if (verdict?.trusted && reading?.output && isSshStepName(reading.facts.name)) {
-        const lines = reading.lines.map((line) => line.text);
+      if (verdict?.trusted && reading?.texts && isSshStepName(reading.facts.name)) {
         const ranFor = reading.facts.name === 'Wait for SSH' ? stepDurationMs(step) : undefined;
         announceSshStep({
           container,
           step: reading.facts.name,
-          lines,
+          lines: reading.texts,
           ...(ranFor === undefined ? {} : { startedAt: Date.now() - ranFor }),
         });
       }
