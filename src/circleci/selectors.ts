@@ -1,7 +1,7 @@
 // Every CircleCI selector, in one place. When CircleCI changes its markup this is the file to change,
 // and the e2e job pages under e2e/site show what each selector was written against.
-// New UI (app.circleci.com): research circleci-ssh.md §2.1 (userscripts' data-cy attributes).
-// Legacy UI (circleci.com/gh/…): §2.2 (CircleCI-Archived/frontend build_steps.cljs). Generated class
+// New UI (app.circleci.com): docs/circleci-page.md#new-ui-markup (userscripts' data-cy attributes).
+// Legacy UI (circleci.com/gh/…): #legacy-ui-markup (CircleCI-Archived/frontend build_steps.cljs). Generated class
 // names are avoided; the legacy class names are the open-sourced app's own.
 
 const APP_STEP_HEADER = 'button[data-cy="step-name"]';
@@ -86,8 +86,8 @@ export function containerIndex(step: Element, containerInUrl: number | undefined
   return /^[0-9]{1,4}$/.test(selectedRun) ? Number(selectedRun) : 0;
 }
 
-// The job page's header (breadcrumbs, title, the Rerun menu), and the parallel run boxes (research
-// §2.1, §3.7). Read only when the SSH panel draws, never per mutation.
+// The job page's header (title, Rerun menu) and parallel run boxes (docs/circleci-page.md#d9-job-header,
+// #d10-rerun-menu, #d11-parallel-run-boxes). Read only when the SSH panel draws, never per mutation.
 const APP_JOB_HEADER = 'main header:has(h1)';
 const APP_PARALLEL_RUN = 'a[data-cy="parallel-run"][href]';
 const APP_RERUN_MENU = 'main header button[aria-haspopup]';
