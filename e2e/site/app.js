@@ -12,7 +12,8 @@ const jobStates = new Map();
 // { job, base, container, runs: Element|null, steps: Element, blocks: Map<step, Element> }.
 let view = null;
 
-// Job URLs the app knows (§3.6 of the research); group 1 is the job's own URL without the suffixes.
+// Job URLs the app knows (docs/circleci-page.md#u1-job-urls, #u2-parallel-run-and-step); group 1 is the job's
+// own URL without the suffixes.
 const JOB_PATH = new RegExp(
   '^(/pipelines/(?:(?:github|bitbucket|gh|bb)/[^/]+/[^/]+|circleci/[^/]+/[^/]+)/\\d+/workflows/[^/]+/jobs/(\\d+)' +
     '|/jobs/(?:github|bitbucket)/[^/]+/[^/]+/(\\d+))' +
@@ -113,7 +114,8 @@ function header() {
       el('span', {}, `${scenario.name} (${number})`),
     ),
     el('h1', {}, `${scenario.name} (${number})`),
-    // CircleCI's Rerun menu, which holds "Cancel job" (research §3.7); the menu itself is not modelled.
+    // CircleCI's Rerun menu, which holds "Cancel job" (docs/circleci-page.md#d10-rerun-menu); the menu itself is
+    // not modelled.
     el('button', { type: 'button', 'aria-haspopup': 'menu' }, 'Rerun ▾'),
   );
 }
@@ -156,7 +158,8 @@ function stepBlock(step) {
   button.addEventListener('click', () => {
     step.expanded = !step.expanded;
     button.setAttribute('aria-expanded', String(step.expanded));
-    // Collapsed output leaves the DOM, as far as anyone knows CircleCI does (research §2.1).
+    // Collapsed output leaves the DOM, as far as anyone knows CircleCI does
+    // (docs/circleci-page.md#d7-collapsed-steps).
     if (step.expanded) block.append(stepOutput(step));
     else outputOf(block)?.remove();
   });

@@ -53,7 +53,8 @@ onOriginsChanged(() => {
     .catch(report('registering servers'));
 });
 
-// The API token lives in storage.local: no content script may read it (security.md ).
+// The API token lives in storage.local: no content script may read it
+// (docs/security.md#s16-settings-on-read, #s17-api-token).
 void keepLocalStorageFromContentScripts();
 
 const jobSsh = createJobSsh({

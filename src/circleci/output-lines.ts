@@ -1,5 +1,5 @@
 // Turns a step's output element back into lines of text, whatever the log viewer's markup
-// (docs/circleci-page.md#step-output): one `pre` with a span per line, a row per line holding its own
+// (docs/circleci-page.md#d5-output-lines): one `pre` with a span per line, a row per line holding its own
 // `pre` beside a line-number link, a gutter column beside a text column, lines in batch wrappers, a
 // line split over coloured spans, or several lines in one chunk separated by "\n". Boxes (elements
 // whose computed display is a block, a flex or grid container, a table row…) and line breaks end a line; decoration (aria-hidden nodes,

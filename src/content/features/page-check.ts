@@ -1,4 +1,4 @@
-// Drift diagnostics (docs/circleci-page.md#drift): CircleCI may rename the hooks we rely on, or draw
+// Drift diagnostics (docs/circleci-page.md#d8-output-renderers): CircleCI may rename the hooks we rely on, or draw
 // its log where the DOM has no text. The extension must not then fail silently. Once the page has
 // settled, while nothing of an SSH step could be read, a bounded look at the page's text tells whether
 // it shows an SSH step and an ssh line anyway; if so the toolbar badge reads `!` and the popup says
