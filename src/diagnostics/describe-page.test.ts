@@ -44,9 +44,16 @@ describe('parsePageStatus', () => {
       readable: false,
       steps: 3,
       sshSteps: [
-        { step: 'Enable SSH', container: 0, verdict: 'trusted', commands: 1, unrecognised: 0 },
-        { step: 'Build', container: 0, verdict: 'trusted', commands: 1, unrecognised: 0 },
-        { step: 'Wait for SSH', container: 0, verdict: '<img onerror>', commands: 1, unrecognised: 0 },
+        { step: 'Enable SSH', container: 0, verdict: 'trusted', collapsed: false, commands: 1, unrecognised: 0 },
+        { step: 'Build', container: 0, verdict: 'trusted', collapsed: false, commands: 1, unrecognised: 0 },
+        {
+          step: 'Wait for SSH',
+          container: 0,
+          verdict: '<img onerror>',
+          collapsed: false,
+          commands: 1,
+          unrecognised: 0,
+        },
       ],
     };
     expect(parsePageStatus(status)).toEqual({ ...status, sshSteps: [status.sshSteps[0]] });

@@ -9,6 +9,8 @@ export interface SshStepStatus {
   readonly container: number;
   /** `trusted`, or why not (step-trust.ts). */
   readonly verdict: string;
+  /** Its output is not on the page (a collapsed step): nothing of it could be read yet. */
+  readonly collapsed: boolean;
   readonly commands: number;
   readonly unrecognised: number;
 }
@@ -34,6 +36,7 @@ export function parsePageStatus(message: unknown): PageStatus | undefined {
       typeof step.verdict === 'string' &&
       /^[a-z-]{1,20}$/.test(step.verdict) &&
       isCount(step.container) &&
+      typeof step.collapsed === 'boolean' &&
       isCount(step.commands) &&
       isCount(step.unrecognised),
   );

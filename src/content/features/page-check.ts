@@ -35,6 +35,7 @@ function init(signal: AbortSignal, _page: unknown, steps: StepWatcher): void {
                 step: facts.name,
                 container,
                 verdict: verdict.trusted ? 'trusted' : verdict.reason,
+                collapsed: !output,
                 commands: output?.commands.length ?? 0,
                 unrecognised: output?.unrecognisedLines.length ?? 0,
               },
