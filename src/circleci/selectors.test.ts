@@ -6,10 +6,15 @@ import {
   findSteps,
   isInOutput,
   isOutput,
+  jobHeader,
+  parallelRunLinks,
   stepDurationMs,
+  stepGroup,
   stepName,
   stepOutput,
 } from './selectors';
+
+const JOB = '/pipelines/github/acme/api/7/workflows/w-1/jobs/102';
 
 function page(html: string): void {
   document.body.innerHTML = html; // test fixtures only: the extension itself never uses innerHTML
@@ -21,7 +26,9 @@ const appStep = (name: string, output = '') =>
 describe('new UI', () => {
   beforeEach(() =>
     page(
-      `<section data-cy="parallel-runs"><a data-cy="parallel-run" href="#">0</a><a data-cy="parallel-run" aria-current="page" href="#">3</a></section>` +
+      `<section><a href="${JOB}/parallel-runs/0"><svg aria-hidden="true"></svg><span>0</span><span>0:13</span></a>` +
+        `<a aria-current="page" href="${JOB}/parallel-runs/3?filterBy=ALL">3</a>` +
+        `<a href="/pipelines/github/acme/api/7/workflows/w-1/jobs/99/parallel-runs/5">5</a></section>` +
         `<div data-cy="steps">${appStep('Checkout code')}${appStep('Enable SSH', '<div data-cy="step-output"><pre><span id="line">$ ssh</span></pre></div>')}</div>`,
     ),
   );
@@ -45,12 +52,43 @@ describe('new UI', () => {
     expect(isInOutput(checkout.querySelector('#metadata') as Element)).toBe(false);
   });
 
-  it('takes the container from the URL, else from the selected run box', () => {
+  it('takes the container from the URL, else from the run link marked current', () => {
+    history.replaceState(null, '', JOB);
     const step = findSteps(document.body)[1] as Element;
     expect(containerIndex(step, 5)).toBe(5);
     expect(containerIndex(step, undefined)).toBe(3);
     document.querySelector('[aria-current]')?.setAttribute('aria-current', 'false');
     expect(containerIndex(step, undefined)).toBe(0);
+  });
+
+  it("finds the job's parallel runs by their links' paths, never by their text", () => {
+    history.replaceState(null, '', `${JOB}/parallel-runs/3/steps/3-102`);
+    const links = parallelRunLinks(document);
+    expect([...links.keys()]).toEqual([0, 3]);
+    expect(links.get(3)).toBe(`${location.origin}${JOB}/parallel-runs/3?filterBy=ALL`);
+  });
+
+  it('judges all the steps of the page together, wherever their blocks sit', () => {
+    const [a, b] = findSteps(document.body) as [Element, Element];
+    expect(stepGroup(a)).toBe(document);
+    expect(stepGroup(b)).toBe(document);
+  });
+});
+
+describe('jobHeader', () => {
+  it("is the main header that holds the job's title", () => {
+    page('<main><div><header><nav>All Pipelines</nav><div><h1>build (102)</h1></div></header></div></main>');
+    expect(jobHeader(document)?.localName).toBe('header');
+  });
+
+  it("is the title's own parent when no header holds it", () => {
+    page('<main><div class="css-1x"><div class="css-2y" id="title"><h1>build (102)</h1></div></div></main>');
+    expect(jobHeader(document)?.id).toBe('title');
+  });
+
+  it('is nothing without a title in main', () => {
+    page('<header><h1>CircleCI</h1></header><main><p>Loading</p></main>');
+    expect(jobHeader(document)).toBeNull();
   });
 });
 
@@ -64,6 +102,7 @@ describe('legacy UI', () => {
     const [step] = findSteps(document.body);
     expect(stepName(step as Element)).toBe('Enable SSH');
     expect(containerIndex(step as Element, undefined)).toBe(2);
+    expect(stepGroup(step as Element)).toBe(document.getElementById('container_2'));
     expect(stepOutput(step as Element)?.textContent).toBe('$ ssh -p 1 1.2.3.4');
     expect(isInOutput(document.querySelector('span.pre')?.firstChild as Node)).toBe(true);
     expect(isInOutput(document.querySelector('.command-text') as Element)).toBe(false);

@@ -1,15 +1,14 @@
-// Every CircleCI selector, in one place. When CircleCI changes its markup this is the file to change,
-// and the e2e job pages under e2e/site show what each selector was written against.
-// New UI (app.circleci.com): research circleci-ssh.md §2.1 (userscripts' data-cy attributes).
-// Legacy UI (circleci.com/gh/…): §2.2 (CircleCI-Archived/frontend build_steps.cljs). Generated class
-// names are avoided; the legacy class names are the open-sourced app's own.
+// Every CircleCI selector, in one place. When CircleCI changes its markup this is the file to change.
+// docs/circleci-page.md is the ledger of these hooks: where each was seen, how sure we are, and what
+// stands in for it when it is missing. The e2e job pages under e2e/site render every markup the
+// evidence allows. Generated class names are never used; the legacy class names are the open-sourced
+// app's own.
 
 const APP_STEP_HEADER = 'button[data-cy="step-name"]';
 const APP_STEP = `div:has(> ${APP_STEP_HEADER})`;
 const APP_STEP_NAME = `:scope > ${APP_STEP_HEADER} #metadata > div`;
 const APP_STEP_OUTPUT = '[data-cy="step-output"]';
 const APP_STEP_DURATION = `:scope > ${APP_STEP_HEADER} #metadata > div:nth-child(2)`;
-const APP_SELECTED_RUN = '[data-cy="parallel-run"][aria-current]:not([aria-current="false"])';
 
 const LEGACY_STEP = '.container-view > div[id^="action-"]';
 const LEGACY_STEP_NAME = '.action_header .command-text';
@@ -19,10 +18,9 @@ const LEGACY_CONTAINER = '.container-view[id^="container_"]';
 const STEP = `${APP_STEP}, ${LEGACY_STEP}`;
 const STEP_OUTPUT = `${APP_STEP_OUTPUT}, ${LEGACY_STEP_OUTPUT}`;
 
-/** Inside a step's output, the element whose children are the lines, if there is one. */
-export const OUTPUT_LINE_LIST = 'pre';
-/** Decoration inside the output that is not log text, such as a line-number gutter. */
-export const NOT_LOG_TEXT = '[aria-hidden="true"]';
+/** Inside a step's output, what is not log text: decoration hidden from assistive technology, controls, images. */
+export const NOT_LOG_TEXT =
+  '[aria-hidden="true"], [hidden], button, input, select, textarea, svg, img, canvas, script, style, template';
 
 export function isStep(element: Element): boolean {
   return element.matches(STEP);
@@ -74,35 +72,53 @@ export function isInOutput(node: Node): boolean {
   return element?.closest(STEP_OUTPUT) != null;
 }
 
+/** Steps judged together: a legacy container view's, or (new UI, one run shown at a time) the whole page's. */
+export function stepGroup(step: Element): Element | Document {
+  return step.closest(LEGACY_CONTAINER) ?? step.ownerDocument;
+}
+
 /**
  * The parallel container a step belongs to: the legacy container view it sits in, else the run the
- * URL names, else the selected run box, else 0 (a job without parallelism).
+ * URL names, else the run link marked current (unconfirmed), else 0 (a job without parallelism).
  */
 export function containerIndex(step: Element, containerInUrl: number | undefined): number {
   const legacyView = step.closest(LEGACY_CONTAINER);
   if (legacyView) return Number(legacyView.id.slice('container_'.length)) || 0;
   if (containerInUrl !== undefined) return containerInUrl;
-  const selectedRun = step.ownerDocument.querySelector(APP_SELECTED_RUN)?.textContent?.trim() ?? '';
-  return /^[0-9]{1,4}$/.test(selectedRun) ? Number(selectedRun) : 0;
+  const current = [...runLinks(step.ownerDocument)].find(([, link]) => link.matches(CURRENT));
+  return current?.[0] ?? 0;
 }
 
-// The job page's header (breadcrumbs, title, the Rerun menu), and the parallel run boxes (research
-// §2.1, §3.7). Read only when the SSH panel draws, never per mutation.
-const APP_JOB_HEADER = 'main header:has(h1)';
-const APP_PARALLEL_RUN = 'a[data-cy="parallel-run"][href]';
-const APP_RERUN_MENU = 'main header button[aria-haspopup]';
+// The job page's header (breadcrumbs, title, the Rerun menu), and the parallel run links. Read only
+// when the SSH panel draws, never per mutation.
+const APP_JOB_TITLE = 'main h1';
+const APP_RERUN_MENU = 'main header button[aria-haspopup], main button[aria-haspopup]';
+/** Links to a parallel run of a job: only this URL shape is confirmed, not the boxes' markup. */
+const RUN_LINK = 'a[href*="/parallel-runs/"]';
+const RUN_IN_PATH = /\/parallel-runs\/([0-9]{1,4})(?:\/|$)/;
+const CURRENT = '[aria-current]:not([aria-current="false"])';
 
-/** Where the job SSH panel goes: right after this. */
+/**
+ * Where the job SSH panel goes: right after this. The header that holds the job's title (`main header
+ * h1`), else the title's own parent.
+ */
 export function jobHeader(document: Document): Element | null {
-  return document.querySelector(APP_JOB_HEADER);
+  const title = document.querySelector(APP_JOB_TITLE);
+  return title?.closest('main header') ?? title?.parentElement ?? null;
 }
 
 /** Each parallel run's own link, by run index: how the panel sends the user to a run it does not know. */
 export function parallelRunLinks(document: Document): Map<number, string> {
-  const links = new Map<number, string>();
-  for (const link of document.querySelectorAll<HTMLAnchorElement>(APP_PARALLEL_RUN)) {
-    const index = link.textContent?.trim() ?? '';
-    if (/^[0-9]{1,4}$/.test(index)) links.set(Number(index), link.href);
+  return new Map([...runLinks(document)].map(([index, link]) => [index, link.href]));
+}
+
+/** The links on the page whose path is the job's own followed by `/parallel-runs/N`, by N (never by their text). */
+function runLinks(document: Document): Map<number, HTMLAnchorElement> {
+  const job = document.location.pathname.replace(/\/(?:parallel-runs|steps)\/.*$|\/$/, '');
+  const links = new Map<number, HTMLAnchorElement>();
+  for (const link of document.querySelectorAll<HTMLAnchorElement>(RUN_LINK)) {
+    const run = RUN_IN_PATH.exec(link.pathname);
+    if (run && link.pathname.slice(0, run.index) === job && !links.has(Number(run[1]))) links.set(Number(run[1]), link);
   }
   return links;
 }

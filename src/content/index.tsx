@@ -1,7 +1,7 @@
 // Content script entry: runs each feature once per visit of a CircleCI job page.
 
 import { loadPrefs } from '../shared/prefs-storage';
-import { appHostsOf } from '../shared/servers';
+import { appHostsOf, proxyHostsFor } from '../shared/servers';
 import { copySshCommand } from './features/copy-ssh-command';
 import { sshPanel } from './features/ssh-panel';
 import { runOnJobPages } from './page-visits';
@@ -9,5 +9,10 @@ import { reportError } from './report-error';
 
 // On a CircleCI server the user added, its app host counts as CircleCI's.
 loadPrefs()
-  .then(({ prefs }) => runOnJobPages([copySshCommand, sshPanel], appHostsOf(prefs.servers)))
+  .then(({ prefs }) =>
+    runOnJobPages([copySshCommand, sshPanel], {
+      appHosts: appHostsOf(prefs.servers),
+      proxyHosts: proxyHostsFor(location.hostname, prefs.servers),
+    }),
+  )
   .catch(reportError);

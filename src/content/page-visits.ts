@@ -4,14 +4,24 @@
 
 import { type JobPage, parseJobPage, visitKey } from '../circleci/page-detect';
 import { safely } from './report-error';
+import { type StepWatcher, watchSteps } from './step-watcher';
 
 export interface Feature {
-  /** Starts the feature on a job page; everything it sets up must end when `signal` aborts. */
-  init(signal: AbortSignal, page: JobPage): void | Promise<void>;
+  /**
+   * Starts the feature on a job page; everything it sets up must end when `signal` aborts. `steps` is
+   * the visit's one step watcher, shared by every feature.
+   */
+  init(signal: AbortSignal, page: JobPage, steps: StepWatcher): void | Promise<void>;
 }
 
-/** @param appHosts where CircleCI's web app runs: app.circleci.com and the servers the user added */
-export function runOnJobPages(features: readonly Feature[], appHosts?: readonly string[]): void {
+export interface Site {
+  /** Where CircleCI's web app runs: app.circleci.com and the servers the user added. */
+  readonly appHosts: readonly string[];
+  /** The SSH proxy hosts CircleCI's output may name on this host. */
+  readonly proxyHosts: readonly string[];
+}
+
+export function runOnJobPages(features: readonly Feature[], { appHosts, proxyHosts }: Site): void {
   let currentHref = '';
   let currentKey = '';
   let visit: AbortController | undefined;
@@ -27,7 +37,12 @@ export function runOnJobPages(features: readonly Feature[], appHosts?: readonly 
     const page = parseJobPage(currentHref, appHosts);
     if (!page) return;
     const { signal } = visit;
-    for (const feature of features) safely(() => feature.init(signal, page));
+    let steps: StepWatcher | undefined;
+    safely(() => {
+      steps = watchSteps(signal, { containerInUrl: page.container, proxyHosts });
+    });
+    if (!steps) return;
+    for (const feature of features) safely(() => feature.init(signal, page, steps as StepWatcher));
   };
 
   onLocationMaybeChanged();

@@ -1,11 +1,12 @@
 /** @jsxImportSource #dom */
 // The job SSH panel (#6): near the job header of an SSH rerun, one row per parallel container. It
-// fills from the SSH steps copy-ssh-command trusted (this visit and, through the background, earlier
+// fills from the SSH steps the step watcher trusted (this visit and, through the background, earlier
 // visits this browser session) and, with an API token, from CircleCI's API for every container at once.
 
 import type { ApiReport, JobSshReport, RememberedContainer } from '../../background/job-ssh';
 import type { JobPage } from '../../circleci/page-detect';
-import { jobHeader, parallelRunLinks, rerunMenuButton } from '../../circleci/selectors';
+import { jobHeader, parallelRunLinks, rerunMenuButton, stepDurationMs } from '../../circleci/selectors';
+import { isSshStepName, type SshStepName } from '../../circleci/step-trust';
 import { sendMessage } from '../../shared/browser';
 import { chooseKey, commandSettings, noOwnKeyAuthorized } from '../../shared/key-choice';
 import { fitStepLines } from '../../shared/messages';
@@ -20,19 +21,24 @@ import panelCss from '../../ui/ssh-panel.css?inline';
 import type { Feature } from '../page-visits';
 import { panelModel, type SeenContainer } from '../panel-rows';
 import { safely } from '../report-error';
-import { onSshStep, type TrustedSshStep } from '../ssh-steps';
+import type { ContainerReport, StepWatcher } from '../step-watcher';
 
 /** How often the background is asked again while the job runs (steps print, Wait for SSH begins). */
 const REFRESH_MS = 20_000;
 
-async function init(signal: AbortSignal, page: JobPage): Promise<void> {
+/** A container's Enable SSH or Wait for SSH step that the step watcher trusted. */
+interface TrustedSshStep {
+  readonly container: number;
+  readonly step: SshStepName;
+  readonly lines: readonly string[];
+  /** For Wait for SSH: when it began, from the duration its row shows (the box's clock starts then). */
+  readonly startedAt?: number;
+}
+
+async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Promise<void> {
   // The legacy UI shows every container on one page already.
   if (page.ui !== 'app') return;
   const seen = new Map<number, SeenContainer>();
-  // Subscribed before the first await: copy-ssh-command announces the steps already on screen while
-  // the preferences load; they are kept, and shown and passed on once the panel is ready.
-  let onSeen = (_step: TrustedSshStep) => {};
-  onSshStep((step) => safely(() => keep(seen, step) && onSeen(step)), signal);
 
   let { prefs } = await loadPrefs();
   if (signal.aborted) return;
@@ -142,17 +148,25 @@ async function init(signal: AbortSignal, page: JobPage): Promise<void> {
     const startedAt = step === 'Wait for SSH' ? kept?.waitStartedAt : undefined;
     void sendMessage({ type: 'remember-ssh-step', container, step, lines, ...(startedAt ? { startedAt } : {}) });
   };
-  for (const [container, kept] of seen) {
-    if (kept.enable) tell({ container, step: 'Enable SSH', lines: kept.enable });
-    if (kept.wait) tell({ container, step: 'Wait for SSH', lines: kept.wait });
-  }
-  onSeen = (step) => {
-    tell(step);
-    draw();
-  };
+  // Called at once with the steps already on screen, then with each change.
+  steps.subscribe((report) => {
+    const changed = trustedSshSteps(report).filter((step) => keep(seen, step));
+    changed.forEach(tell);
+    if (changed.length > 0) draw();
+  }, signal);
 
   draw();
   await refresh();
+}
+
+function trustedSshSteps({ container, steps }: ContainerReport): TrustedSshStep[] {
+  return steps.flatMap(({ element, reading, verdict }) => {
+    const name = reading.facts.name;
+    if (!verdict?.trusted || !isSshStepName(name) || !reading.output) return [];
+    const ranFor = name === 'Wait for SSH' ? stepDurationMs(element) : undefined;
+    const lines = reading.lines.map((line) => line.text);
+    return [{ container, step: name, lines, ...(ranFor === undefined ? {} : { startedAt: Date.now() - ranFor }) }];
+  });
 }
 
 /** Logins are case-insensitive at GitHub and Bitbucket. */
