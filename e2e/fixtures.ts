@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type BrowserContext, test as base, chromium, expect, type Page, type Worker } from '@playwright/test';
 import { chromiumPath, extensionArgs } from './browser.js';
+import { MARKUP_COOKIE, type Markup } from './site/markup.js';
 import { serveCircleCI } from './site/serve.js';
 
 export const extensionDir = resolve(process.env.EXTENSION_DIR ?? 'dist/chrome');
@@ -15,6 +16,11 @@ interface WorkerFixtures {
 }
 
 interface TestFixtures {
+  /**
+   * The fake job page's markup variant (e2e/site/README.md): `test.use({ markup: 'rows' })`. Set as
+   * the `fixture-markup` cookie before the test's page opens; `classic`, the default, clears it.
+   */
+  markup: Markup;
   page: Page;
   /** Stores preferences as the popup would, before the page under test loads. */
   setPrefs: (prefs: unknown) => Promise<void>;
@@ -49,12 +55,19 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  page: async ({ browserContext, background }, use) => {
+  markup: ['classic', { option: true }],
+
+  page: async ({ browserContext, background, markup }, use) => {
     // Every test starts from nothing stored: settings, the API token, and the SSH steps remembered for
     // the session (the browser outlives a test).
     await background.evaluate(() =>
       Promise.all([chrome.storage.sync.clear(), chrome.storage.local.clear(), chrome.storage.session.clear()]),
     );
+    // The browser outlives a test, and so would its cookies: each test says which markup it wants.
+    await browserContext.clearCookies({ name: MARKUP_COOKIE });
+    if (markup !== 'classic') {
+      await browserContext.addCookies([{ name: MARKUP_COOKIE, value: markup, url: 'https://app.circleci.com/' }]);
+    }
     const page = await browserContext.newPage();
     await use(page);
     await page.close();

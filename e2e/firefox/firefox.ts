@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type HTTPRequest, type Page } from 'puppeteer-core';
+import { MARKUP_COOKIE, type Markup } from '../site/markup.js';
 import { servePuppeteer, siteResponse } from '../site/serve.js';
 
 export const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -156,16 +157,33 @@ export class Firefox {
 
   /**
    * For the next test when the browser is reused: closes every tab, clears the extension's storage
-   * (from the popup, which may) and the clipboard, and returns one fresh tab.
+   * (from the popup, which may), the clipboard and the markup cookie, and returns one fresh tab.
    */
   async reset(): Promise<Page> {
     const page = await this.newPage();
     for (const other of await this.browser.pages()) if (other !== page) await other.close();
+    await this.useMarkup('classic');
     await page.goto('https://app.circleci.com/');
     await clearClipboard(page);
     await this.openPopup(page);
     await page.evaluate(() => chrome.storage.sync.clear());
     return page;
+  }
+
+  /**
+   * The fake job page's markup variant for the pages opened from now on (e2e/site/README.md, "Markup
+   * variants"): the `fixture-markup` cookie, which `classic` (the default) clears; `reset` clears it too.
+   */
+  async useMarkup(markup: Markup): Promise<void> {
+    await this.browser.deleteMatchingCookies({ name: MARKUP_COOKIE });
+    if (markup === 'classic') return;
+    await this.browser.setCookie({
+      name: MARKUP_COOKIE,
+      value: markup,
+      domain: 'app.circleci.com',
+      path: '/',
+      secure: true,
+    });
   }
 
   /**
@@ -321,9 +339,12 @@ export function aria(name: string, role?: string): string {
   return `>>> ::-p-aria([name="${name}"]${role ? `[role="${role}"]` : ''})`;
 }
 
-/** The new UI's job log (its steps), without the SSH panel above it, which repeats the copy buttons. */
+/**
+ * The new UI's job log (its steps), without the SSH panel above it, which repeats the copy buttons. Found
+ * by the fake site's test-only attribute, in every markup variant.
+ */
 export async function jobLog(page: Page): Promise<ElementHandle> {
-  return (await page.waitForSelector('[data-cy="steps"]')) as ElementHandle;
+  return (await page.waitForSelector('[data-fixture="steps"]')) as ElementHandle;
 }
 
 /** Every copy button our UI shows (in `circleci-ssh-copy` shadow roots), whatever the container. */
@@ -437,17 +458,20 @@ export async function openPage(page: Page, url: string): Promise<void> {
 }
 
 /**
- * A step block by its exact name: new UI (`[data-cy=steps] > div[tabindex]`) or legacy action.
- * CircleCI's own Enable SSH comes first and Wait for SSH last, as in e2e/job-page.ts. Looked up
- * afresh on every call, because the pages replace their nodes as React does.
+ * A step block by its exact name: new UI (`div[tabindex]`, found by the fake site's test-only
+ * `data-fixture` attributes in every markup variant) or legacy action. CircleCI's own Enable SSH comes
+ * first and Wait for SSH last, as in e2e/job-page.ts. Looked up afresh on every call, because the
+ * pages replace their nodes as React does.
  */
 export async function step(page: Page, name: string): Promise<ElementHandle> {
   const handle = await page.waitForFunction(
     (stepName) => {
       const blocks = [
-        ...document.querySelectorAll('[data-cy="steps"] > div[tabindex], .container-view > div[id^="action-"]'),
+        ...document.querySelectorAll(
+          '[data-fixture="steps"] [data-fixture="step"], .container-view > div[id^="action-"]',
+        ),
       ].filter((block) => {
-        const header = block.querySelector('button[data-cy="step-name"] #metadata > div:first-child, .command-text');
+        const header = block.querySelector('[data-fixture="step-name"], .command-text');
         return header?.textContent === stepName;
       });
       return stepName === 'Wait for SSH' ? blocks.at(-1) : blocks[0];
@@ -461,7 +485,7 @@ export async function step(page: Page, name: string): Promise<ElementHandle> {
 /** Clicks a step's header, as a user expands or collapses it (new UI and legacy). */
 export async function toggleStep(page: Page, name: string): Promise<void> {
   const block = await step(page, name);
-  const header = (await block.$('button[data-cy="step-name"]')) ?? (await block.$('.action_header'));
+  const header = (await block.$(':scope > button')) ?? (await block.$('.action_header'));
   if (!header) throw new Error(`Step "${name}" has no header to click`);
   await header.click();
 }
@@ -471,7 +495,7 @@ export function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Clicks the first element matching `selector` whose text is exactly `text` (run boxes, container pills). */
+/** Clicks the first element matching `selector` whose text is exactly `text` (container pills). */
 export async function clickByText(page: Page, selector: string, text: string): Promise<void> {
   const handle = await page.waitForFunction(
     (css, wanted) => [...document.querySelectorAll(css)].find((element) => element.textContent?.trim() === wanted),
@@ -480,6 +504,14 @@ export async function clickByText(page: Page, selector: string, text: string): P
     text,
   );
   await (handle as ElementHandle).click();
+}
+
+/** Clicks the new UI's box (a link) for parallel run `index`, whatever its text (markup variants). */
+export async function clickRunBox(page: Page, index: number): Promise<void> {
+  const box = await page.waitForSelector(`[data-fixture="run"][href$="/parallel-runs/${index}"]`);
+  if (!box) throw new Error(`No box for parallel run ${index}`);
+  await box.click();
+  await box.dispose();
 }
 
 /** How many elements in `scope` (and its open shadow roots) show exactly this text, whitespace collapsed. */

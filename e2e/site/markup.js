@@ -1,0 +1,11 @@
+// The markup variants of the fake new-UI job page (README.md, "Markup variants"). Pure data: the page
+// imports it as /__fixture__/markup.js and the specs import it from Node.
+
+/** The cookie on app.circleci.com that picks a variant when app.js loads; absent means `classic`. */
+export const MARKUP_COOKIE = 'fixture-markup';
+
+/** Every variant. `classic` is the page as it always was; `renamed` is drift (no hook the extension reads). */
+export const MARKUPS = ['classic', 'rows', 'columns', 'chunks', 'hashed', 'renamed'];
+
+/** The variants every journey must work on: all but `renamed`. */
+export const JOURNEY_MARKUPS = ['classic', 'rows', 'columns', 'chunks', 'hashed'];
