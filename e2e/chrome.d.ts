@@ -16,4 +16,11 @@ declare const chrome: {
       clear(): Promise<void>;
     };
   };
+  tabs: {
+    query(query: { active?: boolean; lastFocusedWindow?: boolean }): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+  action: {
+    getBadgeText(details: { tabId: number }): Promise<string>;
+  };
 };
