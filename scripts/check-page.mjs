@@ -100,7 +100,7 @@ async function check(page, pageUrl) {
         clipboard: await tab.evaluate(() => navigator.clipboard.readText()),
       });
     }
-    const structure = status?.readable === false ? await describe(context, background, tabId) : undefined;
+    const structure = status?.readable === false ? await structureOf(context, background, tabId) : undefined;
     return { url: pageUrl, badge, status, widgets, copied, panel: await readPanel(tab), structure };
   } finally {
     await context.close();
@@ -127,12 +127,13 @@ function readPanel(tab) {
     const panel = [...document.querySelectorAll('circleci-ssh-copy')]
       .map((host) => host.shadowRoot?.querySelector('.ssh-panel'))
       .find(Boolean);
+    // biome-ignore lint/performance/useDomNodeTextContent: the panel's lines as the user sees them
     return panel ? panel.innerText.split('\n').filter((line) => line.trim() !== '') : undefined;
   });
 }
 
 /** The structural report, asked from an extension page as the popup asks it. */
-async function describe(context, background, tabId) {
+async function structureOf(context, background, tabId) {
   const extensionPage = await context.newPage();
   await extensionPage.goto(new URL('src/options/index.html', background.url()).href);
   const structure = await extensionPage.evaluate(
