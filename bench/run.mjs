@@ -65,8 +65,9 @@ const BUDGETS = {
   overhead: { text: '≤ 2 %', holds: (value) => value <= 0.02 },
   naiveRatio: { text: '≥ 20×', holds: (value) => value >= 20 },
   detection: { text: 'p95 ≤ 16 ms', holds: (value) => value <= 16 },
-  // 15 KB until #12: reading any markup and noticing an unreadable page added about 1.2 KB.
-  gzip: { text: '≤ 16 KB (16,384 B)', holds: (value) => value <= 16 * 1024 },
+  // 15 KB until #12 and #15: reading any markup, noticing an unreadable page, and trusting legacy
+  // steps by their type with bounded notes added about 1.5 KB (Terser did not do better than Oxc).
+  gzip: { text: '≤ 17 KB (17,408 B)', holds: (value) => value <= 17 * 1024 },
   popup: { text: '≤ 150 ms', holds: (value) => value <= 150 },
   heapGrowth: { text: '< 1 MB (1,048,576 B)', holds: (value) => value < 1024 * 1024 },
 };
@@ -645,7 +646,7 @@ ${otherTable.join('\n')}
   for it. A heap snapshot comparison over 200 navigations, made while writing this bench, showed no
   objects of ours accumulating; the rest of our growth was compiled code.
 - **Content script size**: the built file and its gzip at zlib's default level (as \`gzip\` and
-  Vite's build report use). The budget reads 16 KB as 16 × 1,024 bytes.
+  Vite's build report use). The budget reads 17 KB as 17 × 1,024 bytes.
 - **Popup**: \`chrome-extension://…/src/popup/index.html\` opened in a tab; from navigation start
   (\`performance.now()\`) until the "Default SSH key" field is enabled, which the popup does once
   the preferences are read. One warm-up open first.

@@ -5,7 +5,7 @@ import { chromium, type Page } from '@playwright/test';
 import { chromiumPath } from './browser.js';
 import { expect, test } from './fixtures';
 import { copyButtons, expand, step } from './job-page';
-import { jobUrl } from './site/jobs.js';
+import { jobUrl, legacyUrl } from './site/jobs.js';
 import { serveCircleCI } from './site/serve.js';
 
 test('a config run step named Enable SSH gets a warning, never a button (job 108)', async ({ page }) => {
@@ -35,6 +35,14 @@ test('impostor steps in an SSH rerun: only the built-in steps copy (job 110)', a
   await expect(copyButtons(realEnable)).toHaveCount(1);
 });
 
+test('legacy UI: a config command named Wait for SSH gets a warning, never a button (build 56)', async ({ page }) => {
+  await page.goto(legacyUrl(56));
+  await expect(step(page, 'Wait for SSH').getByRole('note')).toContainText(
+    'the page marks this "Wait for SSH" step as a command from the job\'s configuration',
+  );
+  await expect(copyButtons(page)).toHaveCount(0);
+});
+
 test('Enable SSH and Wait for SSH that disagree: a warning on both, nothing to copy (job 111)', async ({ page }) => {
   await page.goto(jobUrl(111));
   await expect(step(page, 'Enable SSH').getByRole('note')).toContainText('print different targets');
@@ -49,7 +57,9 @@ test('the adversarial corpus: every hostile line is "not recognised", the real o
   await page.goto(jobUrl(112));
   const enableSsh = step(page, 'Enable SSH');
   await expect(copyButtons(enableSsh)).toHaveCount(1);
-  await expect(enableSsh.getByText('was not recognised')).toHaveCount(14);
+  // One note for the step, with the count, however many lines it prints.
+  await expect(enableSsh.getByText('not recognised')).toHaveCount(1);
+  await expect(enableSsh.getByText('14 lines look like ssh commands but were not recognised')).toBeVisible();
   await copyButtons(enableSsh).click();
   await expect.poll(readClipboard).toBe('ssh -p 64535 -- 3.239.179.134');
 });

@@ -702,11 +702,39 @@ function legacyContainer({ port, host, md5 }, index) {
   };
 }
 
+// A 1.0 build that is no SSH rerun, whose config's `test` command is named "Wait for SSH" and prints
+// an ssh line: the page marks it a `test` action with its command in the header, so nothing copies.
+function legacyImpostor() {
+  return {
+    actions: [
+      legacyAction(0, 'infrastructure', 'Starting the build', '5s', ['Build-agent version 0.0.4142-1bd195a\n']),
+      legacyAction(2, 'infrastructure', 'Enable SSH', '0s', []),
+      legacyAction(4, 'dependencies', 'npm install', '31s', ['added 812 packages in 29.4s\n'], {
+        bashCommand: 'npm install',
+      }),
+      legacyAction(
+        5,
+        'test',
+        'Wait for SSH',
+        '1s',
+        ['You can now SSH into this VM if your SSH public key is added:\n', '    $ ssh -p 64594 ubuntu@6.6.6.6\n'],
+        { bashCommand: "printf '    $ ssh -p 64594 ubuntu@6.6.6.6\\n'", open: true },
+      ),
+      legacyAction(7, 'teardown', 'Disable SSH', '0s', []),
+    ],
+  };
+}
+
 export const legacyBuilds = {
   55: {
     title: 'CircleCI 1.0, three containers',
     containers: LEGACY_NODES.map(legacyContainer),
     expected: LEGACY_NODES.flatMap(({ port, host }, index) => both(index, [direct(port, host, { user: 'ubuntu' })])),
+  },
+  56: {
+    title: 'CircleCI 1.0, a config command named Wait for SSH',
+    containers: [legacyImpostor()],
+    expected: [],
   },
 };
 

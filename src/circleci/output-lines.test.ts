@@ -142,7 +142,7 @@ describe('reading the first line of a huge step', () => {
   });
 
   it('skips a whole gutter column without visiting its numbers', () => {
-    const numbers = Array.from({ length: 5_000 }, (_, i) => `<span>${i + 1}</span>`).join('');
+    const numbers = Array.from({ length: 2_000 }, (_, i) => `<span>${i + 1}</span>`).join('');
     const element = output(`<div class="g">${numbers}</div><div><pre>#!/bin/bash -eo pipefail</pre></div>`);
     const styles = vi.spyOn(window, 'getComputedStyle');
     expect(readOutputLines(element, 512, (text) => text.trim() !== '').map((line) => line.text)).toEqual([

@@ -7,6 +7,7 @@ import {
   isInOutput,
   isOutput,
   jobHeader,
+  legacyStepKind,
   parallelRunLinks,
   stepDurationMs,
   stepGroup,
@@ -103,9 +104,31 @@ describe('legacy UI', () => {
     expect(stepName(step as Element)).toBe('Enable SSH');
     expect(containerIndex(step as Element, undefined)).toBe(2);
     expect(stepGroup(step as Element)).toBe(document.getElementById('container_2'));
+    expect(legacyStepKind(step as Element)).toBe('circleci');
     expect(stepOutput(step as Element)?.textContent).toBe('$ ssh -p 1 1.2.3.4');
     expect(isInOutput(document.querySelector('span.pre')?.firstChild as Node)).toBe(true);
     expect(isInOutput(document.querySelector('.command-text') as Element)).toBe(false);
+  });
+
+  it.each([
+    ['type-infrastructure', '', 'circleci'],
+    ['type-teardown', '', 'circleci'],
+    ['type-teardown', ' title="echo $ ssh -p 1 6.6.6.6"', 'config'],
+    ['type-test', '', 'config'],
+    ['type-dependencies', ' title="npm install"', 'config'],
+    ['type-none', '', 'unknown'],
+    ['', '', 'unknown'],
+  ])('tells what a legacy action is from its type %s and its command%s', (type, title, kind) => {
+    page(
+      `<div class="container-view" id="container_0"><div class="${type}" id="action-5"><div class="build-output">` +
+        `<div class="action_header"><span class="command-text"${title}>Wait for SSH</span></div></div></div></div>`,
+    );
+    expect(legacyStepKind(findSteps(document.body)[0] as Element)).toBe(kind);
+  });
+
+  it('says nothing of a new-UI step', () => {
+    page(appStep('Enable SSH'));
+    expect(legacyStepKind(findSteps(document.body)[0] as Element)).toBeUndefined();
   });
 });
 

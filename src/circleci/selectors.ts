@@ -72,6 +72,22 @@ export function isInOutput(node: Node): boolean {
   return element?.closest(STEP_OUTPUT) != null;
 }
 
+/** CircleCI's own action types on the legacy page; the config's commands are `dependencies`, `test`, `deployment`… */
+const LEGACY_CIRCLECI_ACTION = /^type-(?:infrastructure|teardown)$/;
+
+/**
+ * What the legacy page says a step is (docs/circleci-page.md#l2-step-block): one of CircleCI's own
+ * actions (an infrastructure or teardown type, no command in its header's title), one of the
+ * config's commands, or nothing to go on (no type). Undefined on the new UI, which says none of this.
+ */
+export function legacyStepKind(step: Element): 'circleci' | 'config' | 'unknown' | undefined {
+  if (!step.matches(LEGACY_STEP)) return undefined;
+  const type = [...step.classList].find((name) => name.startsWith('type-'));
+  if (type === undefined || type === 'type-none') return 'unknown';
+  const command = step.querySelector(LEGACY_STEP_NAME)?.getAttribute('title')?.trim() ?? '';
+  return LEGACY_CIRCLECI_ACTION.test(type) && command === '' ? 'circleci' : 'config';
+}
+
 /** Steps judged together: a legacy container view's, or (new UI, one run shown at a time) the whole page's. */
 export function stepGroup(step: Element): Element | Document {
   return step.closest(LEGACY_CONTAINER) ?? step.ownerDocument;

@@ -99,4 +99,34 @@ describe('judgeSshSteps', () => {
       [1, trusted],
     ]);
   });
+
+  describe('where the page says what a step is (legacy UI)', () => {
+    it("trusts only what it marks as CircleCI's own; a config command named Wait for SSH is not", () => {
+      expect(
+        job(
+          { name: 'Enable SSH', pageSays: 'circleci', isConfigRunStep: false, targets: [real] },
+          { name: 'npm test', pageSays: 'config', isConfigRunStep: false },
+          { name: 'Wait for SSH', pageSays: 'config', isConfigRunStep: false, targets: [evil] },
+        ),
+      ).toEqual([
+        [0, trusted],
+        [2, distrusted('config-command')],
+      ]);
+    });
+
+    it('trusts nothing when it says nothing: the name alone proves nothing', () => {
+      expect(job({ name: 'Wait for SSH', pageSays: 'unknown', isConfigRunStep: false, targets: [real] })).toEqual([
+        [0, distrusted('unproven')],
+      ]);
+    });
+
+    it("orders the SSH steps against the commands it marks as the config's", () => {
+      expect(
+        job(
+          { name: 'npm install', pageSays: 'config', isConfigRunStep: false },
+          { name: 'Enable SSH', pageSays: 'circleci', isConfigRunStep: false, targets: [real] },
+        ),
+      ).toEqual([[1, distrusted('out-of-order')]]);
+    });
+  });
 });

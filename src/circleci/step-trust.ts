@@ -3,6 +3,8 @@
 // (docs/security.md#s2-trusted-ssh-steps, docs/circleci-page.md#t6-run-step-shell-line). What does:
 // - a `run` step's output starts with its shell line (`#!/bin/bash -eo pipefail`); CircleCI's own
 //   SSH steps print no such line;
+// - where the page says what a step is (the legacy UI's action types), it must say CircleCI's own; a
+//   page that says nothing there leaves the step untrusted;
 // - CircleCI's Enable SSH comes before the config's steps, and Wait for SSH after all of them;
 // - each container has one of each, and both print the same targets.
 
@@ -19,6 +21,8 @@ export interface StepFacts {
   readonly name: string;
   /** True when the output is on screen and starts with a shell line; undefined while collapsed. */
   readonly isConfigRunStep?: boolean;
+  /** What the page itself says the step is, where it says anything (the legacy UI's action types). */
+  readonly pageSays?: 'circleci' | 'config' | 'unknown';
   /** The targets an SSH step printed, once its output is on screen. */
   readonly targets?: readonly SshTarget[];
 }
@@ -26,6 +30,10 @@ export interface StepFacts {
 export type Distrust =
   /** Its output starts with a shell line: a `run` step from the config. */
   | 'config-step'
+  /** The page marks it as one of the config's commands (legacy UI: its action type, its command). */
+  | 'config-command'
+  /** The page says nothing of what it is, so its name is all there is, and a name proves nothing. */
+  | 'unproven'
   /** Another step of the same name may be the real one. */
   | 'duplicate'
   /** Enable SSH after a config step, or Wait for SSH before one. */
@@ -38,23 +46,27 @@ export type Verdict = { readonly trusted: true } | { readonly trusted: false; re
 /** The verdict for every SSH step of one container, by index in `steps` (in page order). */
 export function judgeSshSteps(steps: readonly StepFacts[]): Map<number, Verdict> {
   const verdicts = new Map<number, Verdict>();
-  const configSteps = steps.flatMap((step, index) => (step.isConfigRunStep ? [index] : []));
+  const configSteps = steps.flatMap((step, index) => (isFromConfig(step) ? [index] : []));
   const trustedByName = new Map<SshStepName, number>();
 
   steps.forEach((step, index) => {
     if (!isSshStepName(step.name)) return;
-    const sameName = steps.filter((other) => other.name === step.name && other.isConfigRunStep !== true);
+    const sameName = steps.filter((other) => other.name === step.name && !isFromConfig(other));
     const outOfOrder =
       step.name === 'Enable SSH'
         ? configSteps.some((config) => config < index)
         : configSteps.some((config) => config > index);
     const reason: Distrust | undefined = step.isConfigRunStep
       ? 'config-step'
-      : sameName.length > 1
-        ? 'duplicate'
-        : outOfOrder
-          ? 'out-of-order'
-          : undefined;
+      : step.pageSays === 'config'
+        ? 'config-command'
+        : step.pageSays === 'unknown'
+          ? 'unproven'
+          : sameName.length > 1
+            ? 'duplicate'
+            : outOfOrder
+              ? 'out-of-order'
+              : undefined;
     verdicts.set(index, reason ? { trusted: false, reason } : { trusted: true });
     if (!reason) trustedByName.set(step.name, index);
   });
@@ -66,6 +78,10 @@ export function judgeSshSteps(steps: readonly StepFacts[]): Map<number, Verdict>
     verdicts.set(wait, { trusted: false, reason: 'disagree' });
   }
   return verdicts;
+}
+
+function isFromConfig(step: StepFacts): boolean {
+  return step.isConfigRunStep === true || step.pageSays === 'config';
 }
 
 /** Equal sets of destinations and shells; `-t` may differ (Windows jobs print it in one step only). */

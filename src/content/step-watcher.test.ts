@@ -153,4 +153,14 @@ describe('watchSteps', () => {
     await mutations();
     expect(reports.length).toBe(before);
   });
+
+  it('reads no further than the first line of an SSH-named config step, however much it prints', () => {
+    const flood = Array.from({ length: 5000 }, (_, i) => `$ ssh -p ${1000 + i} 6.6.6.6`);
+    page(step('Enable SSH', ENABLE), step('Wait for SSH', ['#!/bin/bash -eo pipefail', ...flood]));
+    const { reports } = watch();
+    const impostor = reports[0]?.steps[1];
+    expect(impostor?.verdict).toEqual({ trusted: false, reason: 'config-step' });
+    expect(impostor?.reading.lines.map((line) => line.text.trim())).toEqual(['#!/bin/bash -eo pipefail']);
+    expect(impostor?.reading.output).toBeUndefined();
+  });
 });

@@ -12,6 +12,7 @@ import {
   findSteps,
   isInOutput,
   isOutput,
+  legacyStepKind,
   stepGroup,
   stepName,
   stepOutput,
@@ -26,7 +27,7 @@ const FIRST_LINE_CHARS = 512;
 
 export interface StepReading {
   readonly facts: StepFacts;
-  /** The lines read, each with the node our UI goes after: an SSH step's all, another's up to its first with text. */
+  /** The lines read, each with the node our UI goes after: a trusted-looking SSH step's all, another's up to its first with text. */
   readonly lines: readonly OutputLine[];
   /** An SSH step's output, as parsed. */
   readonly output?: SshStepOutput;
@@ -56,23 +57,28 @@ export interface StepWatcher {
   current(): readonly ContainerReport[];
 }
 
-/** Reads what a step is: for an SSH step its whole output, for another only its first line. */
+/**
+ * Reads what a step is: for CircleCI's SSH steps their whole output; for another step, or an SSH-named
+ * step that its first line or the page shows to come from the config, only up to its first line, which
+ * is all its verdict needs, however much it prints.
+ */
 export function readStep(step: Element, proxyHosts: readonly string[]): StepReading {
   const name = stepName(step);
+  const pageSays = legacyStepKind(step);
+  const says = pageSays === undefined ? {} : { pageSays };
   const output = stepOutput(step);
-  if (!output) return { facts: { name }, lines: [] };
-  if (!isSshStepName(name)) {
-    // Another step only matters for what it is: its first line with text tells a config run step.
-    const first = readOutputLines(output, FIRST_LINE_CHARS, hasText);
-    return { facts: { name, isConfigRunStep: startsWithShellLine(first.map((line) => line.text)) }, lines: first };
-  }
+  if (!output) return { facts: { name, ...says }, lines: [] };
+  const first = readOutputLines(output, FIRST_LINE_CHARS, hasText);
+  const isConfigRunStep = startsWithShellLine(first.map((line) => line.text));
+  if (!isSshStepName(name) || isConfigRunStep || pageSays === 'config')
+    return { facts: { name, ...says, isConfigRunStep }, lines: first };
   const lines = readOutputLines(output);
   const parsed = parseSshOutput(
     lines.map((line) => line.text),
     proxyHosts,
   );
   const targets = parsed.commands.map((command) => command.target);
-  return { facts: { name, isConfigRunStep: parsed.isConfigRunStep, targets }, lines, output: parsed };
+  return { facts: { name, ...says, isConfigRunStep: false, targets }, lines, output: parsed };
 }
 
 /** Judges a group of steps (one container's, in page order). */

@@ -36,12 +36,17 @@ export function CopyCommand({ target, container, settings, keyControl, recipes }
   );
 }
 
-export function UnrecognisedLine() {
-  return <p class="problem">{t('lineNotRecognised')}</p>;
+/** Once per step, however many lines it prints that look like ssh commands and fail the grammar. */
+export function UnrecognisedLines({ count }: { readonly count: number }) {
+  return (
+    <p class="problem">{count === 1 ? t('lineNotRecognised') : t('linesNotRecognised', count.toLocaleString())}</p>
+  );
 }
 
 const DISTRUST_MESSAGES: Record<Distrust, (step: string) => string> = {
   'config-step': (step) => t('distrustConfigStep', step),
+  'config-command': (step) => t('distrustConfigCommand', step),
+  unproven: (step) => t('distrustUnproven', step),
   duplicate: (step) => t('distrustDuplicate', step),
   'out-of-order': (step) => t('distrustOutOfOrder', step),
   disagree: () => t('distrustDisagree'),

@@ -12,13 +12,19 @@ import { type JobContext, parseContentRequest } from '../../shared/messages';
 import type { Prefs } from '../../shared/prefs';
 import { loadPrefs, watchPrefs } from '../../shared/prefs-storage';
 import { projectPattern } from '../../shared/project-rules';
-import { CopyCommand, StepWarning, UnrecognisedLine } from '../../ui/CopyCommand';
+import { CopyCommand, StepWarning, UnrecognisedLines } from '../../ui/CopyCommand';
 import { copyCommandCss } from '../../ui/copy-command-style';
 import { replaceKeepingFocus } from '../../ui/dom/replace';
 import { initialRecipesState, type RecipesState } from '../../ui/Recipes';
 import { createShadowHost, type ShadowHost } from '../../ui/shadow-host';
 import type { Feature } from '../page-visits';
 import type { JudgedStep, StepWatcher } from '../step-watcher';
+
+/**
+ * However much a step prints, it gets at most this many copy buttons (CircleCI's own print one command,
+ * or one per Windows shell), one warning and one "not recognised" note.
+ */
+const MAX_COPY_WIDGETS = 8;
 
 interface Widget extends ShadowHost {
   /** Renders (again) with the current preferences; replaced when the step is re-read. */
@@ -79,20 +85,33 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
   const showStep = ({ element: step, reading, verdict }: JudgedStep, container: number) => {
     const { lines, output } = reading;
     const wanted = new Map<string, { anchor: ChildNode; view: (current: Prefs, recipes: RecipesState) => Node }>();
-    for (const [index, { target, line }] of (verdict ? (output?.commands ?? []) : []).entries()) {
-      const anchor = lines[line]?.anchor;
-      if (!anchor || !verdict) continue;
-      wanted.set(`command ${line} ${JSON.stringify(target)} ${JSON.stringify(verdict)}`, {
-        anchor,
-        view: verdict.trusted
-          ? copyCommandView(target, container, index === 0)
-          : () => <StepWarning reason={verdict.reason} step={reading.facts.name} />,
+    if (verdict?.trusted) {
+      for (const [index, { target, line }] of (output?.commands ?? []).slice(0, MAX_COPY_WIDGETS).entries()) {
+        const anchor = lines[line]?.anchor;
+        if (anchor)
+          wanted.set(`command ${line} ${JSON.stringify(target)}`, {
+            anchor,
+            view: copyCommandView(target, container, index === 0),
+          });
+      }
+    } else if (verdict) {
+      // One warning for the step, beside its first command, or its first line when only that was read.
+      const anchor = lines[output?.commands[0]?.line ?? 0]?.anchor;
+      const { name } = reading.facts;
+      if (anchor)
+        wanted.set(`warning ${verdict.reason}`, {
+          anchor,
+          view: () => <StepWarning reason={verdict.reason} step={name} />,
+        });
+    }
+    // One note for all the lines that look like ssh commands and fail the grammar, beside the first.
+    const unrecognised = verdict ? (output?.unrecognisedLines ?? []) : [];
+    const firstUnrecognised = lines[unrecognised[0] ?? -1]?.anchor;
+    if (firstUnrecognised)
+      wanted.set(`unrecognised ${unrecognised.length}`, {
+        anchor: firstUnrecognised,
+        view: () => <UnrecognisedLines count={unrecognised.length} />,
       });
-    }
-    for (const line of verdict ? (output?.unrecognisedLines ?? []) : []) {
-      const anchor = lines[line]?.anchor;
-      if (anchor) wanted.set(`unrecognised ${line}`, { anchor, view: () => <UnrecognisedLine /> });
-    }
 
     const previous = widgetsByStep.get(step) ?? new Map<string, Widget>();
     const current = new Map<string, Widget>();

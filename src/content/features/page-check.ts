@@ -28,14 +28,14 @@ function init(signal: AbortSignal, _page: unknown, steps: StepWatcher): void {
 
   const sshSteps = (): SshStepStatus[] =>
     [...reports.values()].flatMap(({ container, steps: judged }) =>
-      judged.flatMap(({ reading: { facts, output }, verdict }) =>
+      judged.flatMap(({ reading: { facts, lines, output }, verdict }) =>
         verdict && isSshStepName(facts.name)
           ? [
               {
                 step: facts.name,
                 container,
                 verdict: verdict.trusted ? 'trusted' : verdict.reason,
-                collapsed: !output,
+                collapsed: lines.length === 0,
                 commands: output?.commands.length ?? 0,
                 unrecognised: output?.unrecognisedLines.length ?? 0,
               },
@@ -44,7 +44,8 @@ function init(signal: AbortSignal, _page: unknown, steps: StepWatcher): void {
       ),
     );
   // Something was placed beside an SSH step's line: a copy button, a warning or a "not recognised" note.
-  const placedSomething = () => sshSteps().some((step) => step.commands + step.unrecognised > 0);
+  const placedSomething = () =>
+    sshSteps().some((step) => step.commands + step.unrecognised > 0 || (step.verdict !== 'trusted' && !step.collapsed));
 
   const setReadable = (now: boolean) => {
     if (now === readable) return;
