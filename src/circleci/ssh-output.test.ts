@@ -174,6 +174,19 @@ describe('what the page adds around a line', () => {
     expect(targets('3\x1b[32m$ ssh -p 42915 18.207.148.116\x1b[0m')).toHaveLength(1);
   });
 
+  it.each([
+    ['DCS', '\x1bP'],
+    ['SOS', '\x1bX'],
+    ['PM', '\x1b^'],
+    ['APC', '\x1b_'],
+    ['OSC', '\x1b]0;'],
+  ])('drops a %s string with its payload, which a terminal never shows, so it cannot join the host', (_, opener) => {
+    for (const end of ['\x1b\\', '\x07'])
+      expect(cleanLine(`$ ssh -p 42915 18.207.148.116${opener}.evil.example${end}`)).toBe(
+        '$ ssh -p 42915 18.207.148.116',
+      );
+  });
+
   it('reads every command of a step and remembers its line', () => {
     const output = parse(`${S1}\n\n${S1}`);
     const secondCommandLine = splitOutputLines(S1).length + 2;

@@ -37,8 +37,10 @@ export interface SshStepOutput {
 /** Longest line worth reading: real command lines are under 100 characters. */
 export const MAX_LINE_LENGTH = 512;
 
-// CSI (colours, cursor), OSC (titles, links) and the remaining two-character ESC sequences.
-const ANSI_ESCAPES = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]/g;
+// CSI (colours, cursor); the control strings OSC (titles, links), DCS, SOS, PM and APC with their whole
+// payload, which a terminal never shows (ESC ], P, X, ^, _ up to BEL or ESC \); and the remaining
+// two-character ESC sequences. Leaving a string's payload would let hidden text join the host.
+const ANSI_ESCAPES = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]/g;
 // A line-number gutter that ended up in the line's text ("12    $ ssh …").
 const GUTTER = /^[ \t]*[0-9]{1,7}(?![0-9])/;
 const SSH_LINE = /^(?:\$[ \t]*)?ssh[ \t]+([\x20-\x7e\t]+)$/;
