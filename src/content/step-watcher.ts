@@ -112,12 +112,22 @@ export function watchSteps(
   // Every step seen and still on the page, by the group it is judged with.
   const groupOf = new Map<Element, Element | Document>();
   const reports = new Map<Element | Document, ContainerReport>();
-  // What each other step was last time, so only a real change re-judges its container.
-  const factsOfOtherSteps = new WeakMap<Element, string>();
+  // What each step was when last judged, so only a real change re-judges its container.
+  const lastJudged = new WeakMap<Element, { signature: string; reading: StepReading }>();
   // A build step's first line, once known, for as long as its output element and that line's node stay.
   const knownFirstLine = new WeakMap<Element, { output: Element; anchor: ChildNode; reading: StepReading }>();
+  // Each step is read at most once per mutation callback, however many records touched it.
+  const readNow = new Map<Element, StepReading>();
 
   const read = (step: Element): StepReading => {
+    const now = readNow.get(step);
+    if (now) return now;
+    const reading = readAfresh(step);
+    readNow.set(step, reading);
+    return reading;
+  };
+
+  const readAfresh = (step: Element): StepReading => {
     const output = stepOutput(step);
     const known = knownFirstLine.get(step);
     if (known && known.output === output && known.anchor.isConnected && output?.contains(known.anchor))
@@ -141,20 +151,26 @@ export function watchSteps(
       ...judgeSteps(steps, containerInUrl, proxyHosts, read),
       removed: before.filter((step) => !steps.includes(step)),
     };
-    for (const { element, reading, verdict } of report.steps)
-      if (!verdict) factsOfOtherSteps.set(element, JSON.stringify(reading.facts));
+    for (const { element, reading } of report.steps)
+      lastJudged.set(element, { signature: signature(reading), reading });
     if (steps.length === 0) reports.delete(group);
     else reports.set(group, report);
     for (const listener of listeners) safely(() => listener(report));
   };
 
-  /** An SSH step always counts; another step only when what it is has changed. */
+  /**
+   * Whether a touched step changed what its container is judged on, or where our UI goes: what it is,
+   * what it printed that we parse, or the nodes its lines end in (a re-render). A flood of lines into a
+   * step shown to be the config's changes none of these.
+   */
   const changesJudgement = (step: Element) => {
-    if (isSshStepName(stepName(step))) return true;
-    const facts = JSON.stringify(read(step).facts);
-    if (factsOfOtherSteps.get(step) === facts) return false;
-    factsOfOtherSteps.set(step, facts);
-    return true;
+    const reading = read(step);
+    const last = lastJudged.get(step);
+    return !(
+      last &&
+      last.signature === signature(reading) &&
+      last.reading.lines.every((line) => reading.lines.includes(line) || line.anchor.isConnected)
+    );
   };
 
   // Work per callback follows what changed, never the size of the page: each step a record touched is
@@ -162,6 +178,7 @@ export function watchSteps(
   // one by one (log lines hold no steps). Only new markup outside the outputs is searched for steps.
   const observer = new MutationObserver((records) =>
     safely(() => {
+      readNow.clear();
       const touchedSteps = new Set<Element>();
       const groups = new Set<Element | Document>();
       let removedSomething = false;
@@ -218,6 +235,11 @@ export function watchSteps(
     },
     current: () => [...reports.values()],
   };
+}
+
+/** What a reading says, for telling whether it changed. */
+function signature({ facts, output }: StepReading): string {
+  return JSON.stringify([facts, output ?? null]);
 }
 
 function hasText(line: string): boolean {
