@@ -95,24 +95,22 @@ export function stepGroup(step: Element): Element | Document {
 
 /**
  * The parallel container a step belongs to: the legacy container view it sits in, else the run the
- * URL names, else the run link marked current (unconfirmed), else 0 (a job without parallelism).
+ * URL names, else 0, the run a job page shows first. How the page marks the selected run box is not
+ * known (docs/circleci-page.md#d12-aria-current), and looking for it would search the whole page.
  */
 export function containerIndex(step: Element, containerInUrl: number | undefined): number {
   const legacyView = step.closest(LEGACY_CONTAINER);
   if (legacyView) return Number(legacyView.id.slice('container_'.length)) || 0;
-  if (containerInUrl !== undefined) return containerInUrl;
-  const current = [...runLinks(step.ownerDocument)].find(([, link]) => link.matches(CURRENT));
-  return current?.[0] ?? 0;
+  return containerInUrl ?? 0;
 }
 
 // The job page's header (breadcrumbs, title, the Rerun menu), and the parallel run links. Read only
 // when the SSH panel draws, never per mutation.
 const APP_JOB_TITLE = 'main h1';
-const APP_RERUN_MENU = 'main header button[aria-haspopup], main button[aria-haspopup]';
+const APP_RERUN_MENU = 'button[aria-haspopup]';
 /** Links to a parallel run of a job: only this URL shape is confirmed, not the boxes' markup. */
 const RUN_LINK = 'a[href*="/parallel-runs/"]';
 const RUN_IN_PATH = /\/parallel-runs\/([0-9]{1,4})(?:\/|$)/;
-const CURRENT = '[aria-current]:not([aria-current="false"])';
 
 /**
  * Where the job SSH panel goes: right after this. The header that holds the job's title (`main header
@@ -139,9 +137,9 @@ function runLinks(document: Document): Map<number, HTMLAnchorElement> {
   return links;
 }
 
-/** CircleCI's `Rerun ▾` menu, which holds `Cancel job`. */
+/** CircleCI's `Rerun ▾` menu, which holds `Cancel job`: a menu button in the job's header. */
 export function rerunMenuButton(document: Document): HTMLElement | null {
-  const buttons = document.querySelectorAll<HTMLElement>(APP_RERUN_MENU);
+  const buttons = jobHeader(document)?.querySelectorAll<HTMLElement>(APP_RERUN_MENU) ?? [];
   return [...buttons].find((button) => /^\s*Rerun\b/.test(button.textContent ?? '')) ?? null;
 }
 
@@ -153,7 +151,7 @@ export const HOOKS: Readonly<Record<string, string>> = {
   'step output': APP_STEP_OUTPUT,
   'text in pre span': `${APP_STEP_OUTPUT} pre span`,
   'job title': APP_JOB_TITLE,
-  'rerun menu': APP_RERUN_MENU,
+  'rerun menu': `main header ${APP_RERUN_MENU}`,
   'run links': RUN_LINK,
   'legacy container': LEGACY_CONTAINER,
   'legacy step': LEGACY_STEP,

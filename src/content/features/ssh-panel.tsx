@@ -25,6 +25,8 @@ import type { ContainerReport, StepWatcher } from '../step-watcher';
 
 /** How often the background is asked again while the job runs (steps print, Wait for SSH begins). */
 const REFRESH_MS = 20_000;
+/** How often, at most, the page is searched for run links while it shows none. */
+const RUN_LINKS_LOOK_MS = 5000;
 
 /** A container's Enable SSH or Wait for SSH step that the step watcher trusted. */
 interface TrustedSshStep {
@@ -53,12 +55,23 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
   // The containers whose host keys the user opened, kept open when the panel is drawn again.
   const openHostKeys = new Set<number>();
 
+  // The run links, found once they are on the page: they search the whole page, and stay for the visit.
+  let runLinks = new Map<number, string>();
+  let runLinksLookedAt = Number.NEGATIVE_INFINITY;
+  const currentRunLinks = (now: number) => {
+    if (runLinks.size === 0 && now - runLinksLookedAt >= RUN_LINKS_LOOK_MS) {
+      runLinks = parallelRunLinks(document);
+      runLinksLookedAt = now;
+    }
+    return runLinks;
+  };
+
   const draw = () => {
     const now = Date.now();
     const model = panelModel({
       seen,
       ...(typeof api === 'object' && api.state === 'ok' ? { api: api.job } : {}),
-      runLinks: parallelRunLinks(document),
+      runLinks: currentRunLinks(now),
       proxyHosts,
       now,
     });
