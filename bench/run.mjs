@@ -62,10 +62,11 @@ const naiveDir = resolve('bench/naive-extension');
 const contentScript = join(extensionDir, 'src/content/index.js');
 
 const BUDGETS = {
-  overhead: { text: '≤ 3 %', holds: (value) => value <= 0.03 },
+  overhead: { text: '≤ 2 %', holds: (value) => value <= 0.02 },
   naiveRatio: { text: '≥ 20×', holds: (value) => value >= 20 },
-  detection: { text: 'p95 ≤ 50 ms', holds: (value) => value <= 50 },
-  gzip: { text: '≤ 15 KB (15,360 B)', holds: (value) => value <= 15 * 1024 },
+  detection: { text: 'p95 ≤ 16 ms', holds: (value) => value <= 16 },
+  // 15 KB until #12: reading any markup and noticing an unreadable page added about 1.2 KB.
+  gzip: { text: '≤ 16 KB (16,384 B)', holds: (value) => value <= 16 * 1024 },
   popup: { text: '≤ 150 ms', holds: (value) => value <= 150 },
   heapGrowth: { text: '< 1 MB (1,048,576 B)', holds: (value) => value < 1024 * 1024 },
 };
@@ -622,7 +623,7 @@ ${otherTable.join('\n')}
   (\`timeDomain: threadTicks\`), so time the thread waits for a busy core is nobody's work. Content
   scripts run on the page's main thread, so their work is in these figures. The page's own time is
   mostly layout: that is what a log this long in the DOM costs Chromium.
-- **Overhead** (budget ≤ 3 %, on the median): per run, the task time a variant adds to the page-alone
+- **Overhead** (budget ≤ 2 %, on the median): per run, the task time a variant adds to the page-alone
   run next to it, divided by that run's task time. The page's task time varies by a few percent from
   run to run, in layout and paint (see its min – max), far more than our script adds, so this median
   lands anywhere within that noise, below zero too. The **script time added** varies far less and
@@ -644,7 +645,7 @@ ${otherTable.join('\n')}
   for it. A heap snapshot comparison over 200 navigations, made while writing this bench, showed no
   objects of ours accumulating; the rest of our growth was compiled code.
 - **Content script size**: the built file and its gzip at zlib's default level (as \`gzip\` and
-  Vite's build report use). The budget reads 15 KB as 15 × 1,024 bytes.
+  Vite's build report use). The budget reads 16 KB as 16 × 1,024 bytes.
 - **Popup**: \`chrome-extension://…/src/popup/index.html\` opened in a tab; from navigation start
   (\`performance.now()\`) until the "Default SSH key" field is enabled, which the popup does once
   the preferences are read. One warm-up open first.

@@ -11,8 +11,9 @@ const manifest = JSON.parse(readFileSync(new URL('../manifest.json', import.meta
 describe('manifest.json', () => {
   it('asks only for what is used', () => {
     // storage: preferences; clipboardWrite: copying from the keyboard shortcut, without a click (Firefox);
-    // scripting: the content script on the CircleCI servers a user adds.
-    expect(manifest.permissions).toEqual(['storage', 'clipboardWrite', 'scripting']);
+    // scripting: the content script on the CircleCI servers a user adds, and the structural report of a
+    // page that could not be read; activeTab: that report, only for the tab whose popup the user opened.
+    expect(manifest.permissions).toEqual(['storage', 'clipboardWrite', 'scripting', 'activeTab']);
     expect(manifest).not.toHaveProperty('host_permissions');
     // Asked for one origin at a time, only when the user adds a CircleCI server.
     expect(manifest.optional_host_permissions).toEqual(['https://*/*']);

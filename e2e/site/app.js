@@ -134,7 +134,7 @@ function variantStyle() {
 
 // ---- Routes and state ---------------------------------------------------------------------------
 
-// Job URLs the app knows (§3.6 of the research); group 1 is the job's own URL without the suffixes.
+// Job URLs the app knows (docs/circleci-page.md#u1-job-urls); group 1 is the job's own URL without the suffixes.
 const JOB_PATH = new RegExp(
   '^(/pipelines/(?:(?:github|bitbucket|gh|bb)/[^/]+/[^/]+|circleci/[^/]+/[^/]+)/\\d+/workflows/[^/]+/jobs/(\\d+)' +
     '|/jobs/(?:github|bitbucket)/[^/]+/[^/]+/(\\d+))' +
@@ -350,7 +350,7 @@ function stepBlock(step) {
   button.addEventListener('click', () => {
     step.expanded = !step.expanded;
     button.setAttribute('aria-expanded', String(step.expanded));
-    // Collapsed output leaves the DOM, as far as anyone knows CircleCI does (research §2.1).
+    // Collapsed output leaves the DOM, as far as anyone knows CircleCI does (docs/circleci-page.md#d7-collapsed-steps).
     if (step.expanded) block.append(outputPart(step));
     else blockChildHolding(block, outputOf(block))?.remove();
   });

@@ -1,7 +1,7 @@
 // A fake CircleCI API for the Playwright tests: v1.1 build details and the presigned step-output URLs
-// they point to, in the documented shapes (shared/research/circleci-ssh.md §3.1), built from the same
-// scenarios as the fake pages (jobs.js), so for any job the API and the page agree. Register it after
-// serveCircleCI: Playwright tries the routes registered last first.
+// they point to, in the documented shapes (docs/circleci-page.md#a1-build-details, #a3-step-output-url),
+// built from the same scenarios as the fake pages (jobs.js), so for any job the API and the page agree.
+// Register it after serveCircleCI: Playwright tries the routes registered last first.
 
 import { jobs, ORG, ordinaryJob, REPO } from './jobs.js';
 

@@ -1,6 +1,6 @@
 // Scenario data for the fake CircleCI job pages. Pure data and pure functions: the page imports it
 // as /__fixture__/jobs.js and the Playwright specs import it from Node, so nothing here may touch
-// window or document. Output texts follow the samples in shared/research/circleci-ssh.md (§1, §5).
+// window or document. Output texts follow the samples named in docs/circleci-page.md#step-output-text.
 
 /** The project every fake job belongs to: github/acme/api. */
 export const ORG = 'acme';
@@ -133,7 +133,8 @@ function checkout() {
   ]);
 }
 
-// A config `run` step: CircleCI prints the shell line and the command before the output (§1.13).
+// A config `run` step: CircleCI prints the shell line and the command before the output
+// (docs/circleci-page.md#t6-run-step-shell-line).
 // `command` is what the API reports as the action's `bash_command` (built-in steps have none).
 function run(id, name, duration, command, output, extra = {}, shell = '#!/bin/bash -eo pipefail') {
   return step(id, name, duration, [shell, ...command.split('\n'), ...output], { command, ...extra });
@@ -383,7 +384,7 @@ export const jobs = {
   ),
 
   // A config step that calls itself "Enable SSH" in a job that was not rerun with SSH. The shell
-  // line at the top of its output gives it away (§1.13).
+  // line at the top of its output gives it away (docs/circleci-page.md#t6-run-step-shell-line).
   108: job(
     108,
     'impostor Enable SSH step',
@@ -478,7 +479,7 @@ export const jobs = {
     [],
   ),
 
-  // The adversarial corpus (research security.md A2–A9, A16): every hostile line beside one real one.
+  // The adversarial corpus (docs/security.md#hostile-inputs): every hostile line beside one real one.
   112: job(
     112,
     'hostile corpus',

@@ -1,5 +1,6 @@
 // A fake of the legacy CircleCI 1.0 build page (circleci.com/gh|bb/ORG/REPO/N), modelled on the
-// open-sourced frontend (CircleCI-Archived/frontend, build_steps.cljs and build.cljs; research §2.2).
+// open-sourced frontend (CircleCI-Archived/frontend, build_steps.cljs and build.cljs;
+// docs/circleci-page.md#legacy-ui-markup).
 // Only the selected container's view is rendered; the container comes from `#<tab>/containers/<n>`.
 import { legacyBuilds, segments } from './jobs.js';
 

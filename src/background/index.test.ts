@@ -9,6 +9,8 @@ const browser = vi.hoisted(() => ({
   savePrefs: vi.fn(async () => ({ ok: true })),
   session: new Map<string, unknown>(),
   saveProjectRule: vi.fn(async () => ({ ok: true })),
+  setTabBadge: vi.fn(async () => undefined),
+  runInTab: vi.fn(async () => ({ url: 'app.circleci.com/jobs', hooks: {}, tree: [], truncated: false })),
 }));
 
 vi.mock('../shared/polyfill', () => ({}));
@@ -27,6 +29,8 @@ vi.mock('../shared/browser', () => ({
   },
   activeTabId: async () => 7,
   sendMessageToTab: browser.sendMessageToTab,
+  setTabBadge: browser.setTabBadge,
+  runInTab: browser.runInTab,
   openOptionsPage: async () => undefined,
   isFromExtensionPage: (sender: { url?: string }) => sender.url?.startsWith('chrome-extension://ours/') ?? false,
   contentScriptPage: (sender: { url?: string; tab?: unknown }) => (sender.tab ? sender.url : undefined),
@@ -111,5 +115,25 @@ describe('background', () => {
       send({ type: 'remember-ssh-step', container: -1, step: 'Enable SSH', lines: [] }, contentScript),
     ).toBeUndefined();
     expect(browser.session.size).toBe(0);
+  });
+
+  it("puts ! on the badge of a content script's own tab while its page cannot be read, and takes it off", async () => {
+    await send({ type: 'page-readable', readable: false }, contentScript);
+    expect(browser.setTabBadge).toHaveBeenLastCalledWith(7, '!');
+    await send({ type: 'page-readable', readable: true }, contentScript);
+    expect(browser.setTabBadge).toHaveBeenLastCalledWith(7, '');
+    expect(send({ type: 'page-readable', readable: false }, popup)).toBeUndefined();
+    expect(send({ type: 'page-readable', readable: 'no' }, contentScript)).toBeUndefined();
+    expect(browser.setTabBadge).toHaveBeenCalledTimes(2);
+  });
+
+  it("describes a tab's page for the extension's own pages only", async () => {
+    expect(await send({ type: 'describe-page', tabId: 9 }, popup)).toMatchObject({ url: 'app.circleci.com/jobs' });
+    expect(browser.runInTab).toHaveBeenCalledWith(9, expect.any(Function), [
+      expect.objectContaining({ 'step output': '[data-cy="step-output"]' }),
+    ]);
+    expect(send({ type: 'describe-page', tabId: 9 }, contentScript)).toBeUndefined();
+    expect(send({ type: 'describe-page', tabId: 'x' }, popup)).toBeUndefined();
+    expect(browser.runInTab).toHaveBeenCalledTimes(1);
   });
 });

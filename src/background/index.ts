@@ -6,6 +6,8 @@
 import '../shared/polyfill';
 import { createJobSshCache } from '../circleci/api-cache';
 import { parseJobPage } from '../circleci/page-detect';
+import { HOOKS } from '../circleci/selectors';
+import { describePage } from '../diagnostics/describe-page';
 import { loadApiToken } from '../shared/api-token';
 import {
   activeTabId,
@@ -19,8 +21,10 @@ import {
   onOriginsChanged,
   onSyncItemChanged,
   openOptionsPage,
+  runInTab,
   sendMessageToTab,
   setSessionItem,
+  setTabBadge,
 } from '../shared/browser';
 import { type BackgroundRequest, parseBackgroundRequest, type SaveResponse } from '../shared/messages';
 import { PREFS_KEY, readPrefs } from '../shared/prefs';
@@ -49,7 +53,8 @@ onOriginsChanged(() => {
     .catch(report('registering servers'));
 });
 
-// The API token lives in storage.local: no content script may read it (security.md ).
+// The API token lives in storage.local: no content script may read it
+// (docs/security.md#s16-settings-on-read, #s17-api-token).
 void keepLocalStorageFromContentScripts();
 
 const jobSsh = createJobSsh({
@@ -83,6 +88,13 @@ function handle(
       return forContentScriptPage(sender, (page, appHosts) => jobSsh.remember(page, appHosts, request));
     case 'job-ssh':
       return forContentScriptPage(sender, (page, appHosts) => jobSsh.report(page, appHosts));
+    case 'page-readable':
+      // The badge of the sender's own tab, and only from our content script in its top frame.
+      return contentScriptPage(sender) !== undefined && sender.tab?.id !== undefined
+        ? setTabBadge(sender.tab.id, request.readable ? '' : '!')
+        : undefined;
+    case 'describe-page':
+      return fromExtension ? runInTab(request.tabId, describePage, [HOOKS]) : undefined;
   }
 }
 

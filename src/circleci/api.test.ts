@@ -41,7 +41,7 @@ interface ContainerText {
   wait?: string[];
 }
 
-/** A v1.1 build-details body (research §3.1) for an SSH rerun with these outputs per container. */
+/** v1.1 build details (docs/circleci-page.md#a1-build-details) of an SSH rerun with these outputs per container. */
 function details(containers: ContainerText[], more: Record<string, unknown> = {}) {
   const action = (index: number, step: number, lines: string[] | undefined, status: string, startMs: number) => ({
     index,

@@ -1,5 +1,5 @@
-// One job's SSH details from CircleCI's v1.1 API, for the background worker (research:
-// circleci-ssh.md §3.1, §3.5). The API has no host or port for 2.0+ jobs, so each container's
+// One job's SSH details from CircleCI's v1.1 API, for the background worker
+// (docs/circleci-page.md#api-v11). The API has no host or port for 2.0+ jobs, so each container's
 // built-in `Enable SSH` step output is read from its presigned `output_url` and parsed by the same
 // strict parser as the page. Nothing in either answer is trusted: the build details are validated
 // field by field, and the output (a build's config can print anything) yields only what
@@ -20,7 +20,7 @@ export type SshStepName = 'Enable SSH' | 'Wait for SSH';
 /**
  * Why a container has no output: the step has not printed (yet), its output could not be fetched
  * (presigned URLs expire in minutes), the output was not the documented JSON, or it opens with a
- * `#!` shell line, so a config `run` step printed it, not CircleCI (research §1.13).
+ * `#!` shell line, so a config `run` step printed it, not CircleCI (docs/circleci-page.md#t6-run-step-shell-line).
  */
 export type ContainerProblem = 'no-output' | 'unavailable' | 'malformed' | 'config-step';
 
@@ -43,7 +43,7 @@ export interface JobSsh {
   readonly parallel: number;
   readonly status: string;
   readonly lifecycle?: string;
-  /** `ssh` for a rerun with SSH (research §3.1). */
+  /** `ssh` for a rerun with SSH (docs/circleci-page.md#a4-ssh-rerun-marker). */
   readonly why?: string;
   readonly startTime?: number;
   readonly stopTime?: number;
@@ -90,7 +90,7 @@ const OUTPUT_CONCURRENCY = 6;
 /**
  * The API origin for a CircleCI web host: the cloud app (and the legacy UI on circleci.com) use
  * `https://circleci.com`; a server install serves its UI at `app.<domain>` and its API at
- * `<domain>` (research §3.5). Undefined for anything else.
+ * `<domain>` (docs/circleci-page.md#a6-api-host). Undefined for anything else.
  */
 export function apiOrigin(appHost: string): string | undefined {
   const host = appHost.toLowerCase();
@@ -101,7 +101,8 @@ export function apiOrigin(appHost: string): string | undefined {
 }
 
 // v1.1 names VCS in full. `circleci` (GitHub App and GitLab projects, `circleci/<org-id>/<project-id>`)
-// is passed as is: v2 takes that slug, but whether v1.1 does is unverified (research §3.6).
+// is passed as is: v2 takes that slug, but whether v1.1 does is unverified
+// (docs/circleci-page.md#a1-build-details).
 const V11_VCS = new Map([
   ['github', 'github'],
   ['gh', 'github'],
@@ -209,7 +210,10 @@ interface Action {
   readonly status: string;
   readonly outputUrl?: string;
   readonly hasOutput: boolean;
-  /** `bash_command` is set: a config `run` step. CircleCI's own steps have none (security.md R-0.1). */
+  /**
+   * `bash_command` is set: a config `run` step. CircleCI's own steps have none
+   * (docs/circleci-page.md#a2-built-in-or-config-step).
+   */
   readonly fromConfig: boolean;
   readonly startTime?: number;
   readonly endTime?: number;
@@ -297,7 +301,7 @@ function readAction(value: unknown): Action | undefined {
 
 /**
  * The first step with exactly this name whose actions are all CircleCI's own: a config step may
- * take the same name (research §1.13), and is never read.
+ * take the same name (docs/security.md#s2-trusted-ssh-steps), and is never read.
  */
 function builtInStep(steps: readonly Step[], name: SshStepName): Step | undefined {
   return steps.find((step) => step.name === name && step.actions.every((action) => !action.fromConfig));
@@ -325,8 +329,9 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 type StepRead = { readonly output: SshStepOutput } | { readonly problem: ContainerProblem };
 
 /**
- * Enable SSH first; Wait for SSH repeats the instructions at the end of the job (research §1.11), so it
- * stands in when Enable SSH has no command to give (no output, expired URL, still setting up).
+ * Enable SSH first; Wait for SSH repeats the instructions at the end of the job
+ * (docs/circleci-page.md#t8-wait-for-ssh), so it stands in when Enable SSH has no command to give (no output,
+ * expired URL, still setting up).
  */
 async function readContainer(
   container: number,

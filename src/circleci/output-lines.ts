@@ -1,8 +1,8 @@
 // Turns a step's output element back into lines of text, whatever the log viewer's markup
-// (docs/circleci-page.md#step-output): one `pre` with a span per line, a row per line holding its own
+// (docs/circleci-page.md#d5-output-lines): one `pre` with a span per line, a row per line holding its own
 // `pre` beside a line-number link, a gutter column beside a text column, lines in batch wrappers, a
-// line split over coloured spans, or several lines in one chunk separated by "\n". Boxes (block
-// elements, by tag or by computed display) and line breaks end a line; decoration (aria-hidden nodes,
+// line split over coloured spans, or several lines in one chunk separated by "\n". Boxes (elements
+// whose computed display is a block, a flex or grid container, a table row…) and line breaks end a line; decoration (aria-hidden nodes,
 // controls, line numbers) is not text. Reading walks the nodes in order and stops early, so the first
 // line of a huge step costs a handful of nodes. Each line remembers the highest node that holds its end
 // and no other line's text: our UI sits right after it, and CircleCI's own nodes are never touched.
@@ -18,30 +18,6 @@ export interface OutputLine {
 
 /** Enough for any real Enable SSH output; bounds the work on a hostile multi-megabyte step. */
 const MAX_TEXT = 256 * 1024;
-const BLOCK_TAGS = new Set([
-  'address',
-  'article',
-  'blockquote',
-  'dd',
-  'details',
-  'div',
-  'dl',
-  'dt',
-  'figure',
-  'footer',
-  'header',
-  'li',
-  'main',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'tr',
-  'ul',
-]);
 const BOX_DISPLAY = /^(?:block|flex|grid|list-item|table|table-row|flow-root)\b/;
 /** A line number as a gutter shows it. */
 const LINE_NUMBER = /^\s*[0-9]{1,7}\s*$/;
@@ -130,11 +106,10 @@ function kindOf(element: Element, lineOpen: boolean): Kind {
   if (element.matches(NOT_LOG_TEXT)) return 'skip';
   // A line number before the line's text, or a whole gutter column of them, is not log text.
   if (!lineOpen && (isLineNumber(element) || isGutterColumn(element))) return 'skip';
-  const display = element.isConnected
-    ? (element.ownerDocument.defaultView?.getComputedStyle(element).display ?? '')
-    : '';
+  // Computed, not guessed from the tag: a span made a block by CircleCI's styles ends a line too.
+  const display = element.ownerDocument.defaultView?.getComputedStyle(element).display ?? '';
   if (display === 'none') return 'skip';
-  return BLOCK_TAGS.has(element.localName) || BOX_DISPLAY.test(display) ? 'box' : 'inline';
+  return BOX_DISPLAY.test(display) ? 'box' : 'inline';
 }
 
 /** An element that holds only a short number (as text, or in one child): `<a href="#step-99-28">28</a>`. */

@@ -1,5 +1,5 @@
-// Which CircleCI page a URL is, and which parallel container it shows (research: circleci-ssh.md §3.6,
-// §2.1 and §2.2). Pure, so every URL shape is unit-tested.
+// Which CircleCI page a URL is, and which parallel container it shows (docs/circleci-page.md#urls:
+// #u1-job-urls to #u4-legacy-urls). Pure, so every URL shape is unit-tested.
 
 export interface JobPage {
   readonly ui: 'app' | 'legacy';

@@ -128,3 +128,19 @@ export function rerunMenuButton(document: Document): HTMLElement | null {
   const buttons = document.querySelectorAll<HTMLElement>(APP_RERUN_MENU);
   return [...buttons].find((button) => /^\s*Rerun\b/.test(button.textContent ?? '')) ?? null;
 }
+
+/** Every hook above by what it finds, for the structural report of a page that could not be read. */
+export const HOOKS: Readonly<Record<string, string>> = {
+  'step header': APP_STEP_HEADER,
+  'step block': APP_STEP,
+  'step name': `${APP_STEP_HEADER} #metadata > div`,
+  'step output': APP_STEP_OUTPUT,
+  'text in pre span': `${APP_STEP_OUTPUT} pre span`,
+  'job title': APP_JOB_TITLE,
+  'rerun menu': APP_RERUN_MENU,
+  'run links': RUN_LINK,
+  'legacy container': LEGACY_CONTAINER,
+  'legacy step': LEGACY_STEP,
+  'legacy step name': LEGACY_STEP_NAME,
+  'legacy output': LEGACY_STEP_OUTPUT,
+};

@@ -11,7 +11,7 @@ import {
 const parse = (text: string) => parseSshOutput(splitOutputLines(text));
 const targets = (text: string) => parse(text).commands.map((command) => command.target);
 
-// Research circleci-ssh.md §5, sample S1: cloud docker job, 2026.
+// The circleci-docs screenshot rerun-job-connect.png (docs/circleci-page.md#t1-direct-form): cloud docker job, 2026.
 const S1 = `You can now SSH into this box if your SSH public key is added:
     $ ssh -p 42915 18.207.148.116
 

@@ -1,5 +1,5 @@
 // Reads the output of CircleCI's `Enable SSH` / `Wait for SSH` steps: every ssh target it prints, plus
-// the metadata around it (research: circleci-ssh.md §1 and the samples in §5). Only the `$ ssh …`
+// the metadata around it (docs/circleci-page.md#step-output-text). Only the `$ ssh …`
 // lines matter for the command; everything else is optional and has changed wording over the years.
 
 import { parseSshArguments, type SshTarget } from './ssh-target';

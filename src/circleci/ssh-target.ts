@@ -1,4 +1,5 @@
-// The strict grammar of one `$ ssh …` line as CircleCI prints it (research: circleci-ssh.md §1, §5).
+// The strict grammar of one `$ ssh …` line as CircleCI prints it (docs/circleci-page.md#step-output-text;
+// docs/security.md#s3-strict-parse to #s6-user).
 // Job output is written by whoever controls the build config, so every part is validated and only
 // canonical values pass: anything ssh or the resolver would reinterpret (octal or short IPv4, ports with
 // signs or leading zeros, hosts starting with `-`) is refused rather than "cleaned up".

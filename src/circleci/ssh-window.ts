@@ -1,5 +1,5 @@
-// How long a container's box stays reachable, for the countdown beside the copy button (research:
-// circleci-ssh.md §4 "Time limits", §1.2, §1.11). The rules:
+// How long a container's box stays reachable, for the countdown beside the copy button
+// (docs/circleci-page.md#t9-time-limits, #t7-metadata, #t8-wait-for-ssh). The rules:
 //
 // * The clock starts when the container's `Wait for SSH` step starts. That is when the job's own steps
 //   have finished (the docs' "10 minutes after the pipeline finishes running") and when CircleCI
@@ -45,7 +45,7 @@ export interface SshWindow {
   readonly assumed: boolean;
 }
 
-/** CircleCI's documented limits (research §4): 10 minutes to connect, 2 hours of session. */
+/** CircleCI's documented limits (docs/circleci-page.md#t9-time-limits): 10 minutes to connect, 2 hours of session. */
 export const DOCUMENTED_STAY_UP = { maxSeconds: 2 * 60 * 60, idleSeconds: 10 * 60 } as const;
 
 export function sshWindow({ stayUp, waitStartedAt, running, now }: SshWindowInput): SshWindow {

@@ -1,6 +1,6 @@
 // Which Enable SSH / Wait for SSH steps are CircleCI's own. Whoever controls the build config can
 // name a `run` step "Enable SSH" and print any ssh line, so the name alone proves nothing
-// (research: circleci-ssh.md §1.13, security.md R-0.1, R-0.3). What does:
+// (docs/security.md#s2-trusted-ssh-steps, docs/circleci-page.md#t6-run-step-shell-line). What does:
 // - a `run` step's output starts with its shell line (`#!/bin/bash -eo pipefail`); CircleCI's own
 //   SSH steps print no such line;
 // - CircleCI's Enable SSH comes before the config's steps, and Wait for SSH after all of them;

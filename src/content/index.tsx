@@ -3,6 +3,7 @@
 import { loadPrefs } from '../shared/prefs-storage';
 import { appHostsOf, proxyHostsFor } from '../shared/servers';
 import { copySshCommand } from './features/copy-ssh-command';
+import { pageCheck } from './features/page-check';
 import { sshPanel } from './features/ssh-panel';
 import { runOnJobPages } from './page-visits';
 import { reportError } from './report-error';
@@ -10,7 +11,7 @@ import { reportError } from './report-error';
 // On a CircleCI server the user added, its app host counts as CircleCI's.
 loadPrefs()
   .then(({ prefs }) =>
-    runOnJobPages([copySshCommand, sshPanel], {
+    runOnJobPages([copySshCommand, sshPanel, pageCheck], {
       appHosts: appHostsOf(prefs.servers),
       proxyHosts: proxyHostsFor(location.hostname, prefs.servers),
     }),

@@ -63,3 +63,47 @@ describe('Popup on a job page', () => {
     expect(screen.queryByRole('combobox', { name: 'Key for this project' })).toBeNull();
   });
 });
+
+describe('Popup on a page that could not be read', () => {
+  const status = { readable: false, steps: 0, sshSteps: [] };
+  const structure = {
+    url: 'app.circleci.com/pipelines/github/*/*/N',
+    hooks: { 'step output': 0 },
+    tree: ['body'],
+    truncated: false,
+  };
+
+  it('says so, and copies a report of what was read and of the page structure', async () => {
+    testBrowser.tabs.sendMessage = vi.fn(async (_tab: number, message: { type: string }) =>
+      message.type === 'page-status' ? status : undefined,
+    ) as never;
+    testBrowser.runtime.sendMessage = vi.fn(async () => structure) as never;
+    testBrowser.runtime.getManifest = vi.fn(() => ({ version: '0.1.0' })) as never;
+    const writeText = vi.fn(async (_text: string) => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    render(<Popup />);
+    expect(await screen.findByRole('heading', { name: 'This page could not be read' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Copy a report' }));
+    await screen.findByText('Report copied');
+    expect(testBrowser.runtime.sendMessage).toHaveBeenCalledWith({ type: 'describe-page', tabId: 3 });
+    const report = JSON.parse(writeText.mock.calls[0]?.[0] ?? '');
+    expect(report).toMatchObject({ extension: '0.1.0', read: status, page: structure });
+  });
+
+  it('says when the report could not be made', async () => {
+    testBrowser.tabs.sendMessage = vi.fn(async () => status) as never;
+    testBrowser.runtime.sendMessage = vi.fn(async () => {
+      throw new Error('Cannot access contents of the page');
+    }) as never;
+    render(<Popup />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy a report' }));
+    expect(await screen.findByText('The report could not be made: reload the page and try again.')).toBeTruthy();
+  });
+
+  it('shows nothing of the kind on a page that was read', async () => {
+    testBrowser.tabs.sendMessage = vi.fn(async () => ({ ...status, readable: true })) as never;
+    render(<Popup />);
+    await waitFor(() => expect(testBrowser.tabs.sendMessage).toHaveBeenCalledWith(3, { type: 'page-status' }));
+    expect(screen.queryByRole('button', { name: 'Copy a report' })).toBeNull();
+  });
+});

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { type PageStatus, parsePageStatus } from '../diagnostics/page-status';
 import { activeTabId, openOptionsPage, sendMessage, sendMessageToTab } from '../shared/browser';
 import { type MessageKey, t } from '../shared/i18n';
 import { chooseKey } from '../shared/key-choice';
@@ -12,6 +13,7 @@ import { buildSshCommand } from '../shared/ssh-command';
 import { KeyForProject } from '../ui/KeyForProject';
 import { KEY_PROBLEMS, SAVE_PROBLEMS } from '../ui/problems';
 import { DomNodes } from './DomNodes';
+import { UnreadablePage } from './UnreadablePage';
 
 /** Long enough that typing a path is one write, short enough to feel saved (storage.sync: 120 writes a minute). */
 const SAVE_DELAY_MS = 500;
@@ -36,11 +38,22 @@ async function saveAll(prefs: Prefs): Promise<Status> {
   return response.ok ? { kind: 'saved' } : { kind: 'error', message: t(SAVE_PROBLEMS[response.problem]) };
 }
 
+interface ActiveJobPage {
+  readonly tabId: number;
+  readonly context?: JobContext;
+  readonly status?: PageStatus;
+}
+
 /** What the job page in the active tab reports, when there is one. */
-async function activeJobContext(): Promise<JobContext | undefined> {
+async function activeJobPage(): Promise<ActiveJobPage | undefined> {
   const tabId = await activeTabId().catch(() => undefined);
   if (tabId === undefined) return undefined;
-  return parseJobContext(await sendMessageToTab(tabId, { type: 'job-context' }).catch(() => undefined));
+  const ask = (type: string) => sendMessageToTab(tabId, { type }).catch(() => undefined);
+  const [context, status] = await Promise.all([
+    ask('job-context').then(parseJobContext),
+    ask('page-status').then(parsePageStatus),
+  ]);
+  return { tabId, ...(context ? { context } : {}), ...(status ? { status } : {}) };
 }
 
 export function Popup() {
@@ -49,7 +62,8 @@ export function Popup() {
   const [keyPath, setKeyPath] = useState('');
   const [notice, setNotice] = useState<PrefsNotice>();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const [job, setJob] = useState<JobContext>();
+  const [activePage, setActivePage] = useState<ActiveJobPage>();
+  const job = activePage?.context;
   const timer = useRef<ReturnType<typeof setTimeout>>();
 
   useEffect(() => {
@@ -59,7 +73,7 @@ export function Popup() {
       setNotice(readNotice);
       setLoaded(true);
     });
-    void activeJobContext().then(setJob);
+    void activeJobPage().then(setActivePage);
   }, []);
 
   const check = checkKeyPath(keyPath, prefs.shell);
@@ -112,6 +126,7 @@ export function Popup() {
           {t(NOTICES[notice])}
         </p>
       )}
+      {activePage?.status?.readable === false && <UnreadablePage tabId={activePage.tabId} status={activePage.status} />}
       {job && (
         <section class="job">
           <DomNodes

@@ -10,7 +10,10 @@
 import type { Browser, Runtime, Storage } from 'webextension-polyfill';
 
 /** The namespaces this module calls; a test's fake browser needs no more. */
-type ExtensionApi = Pick<Browser, 'commands' | 'i18n' | 'permissions' | 'runtime' | 'scripting' | 'storage' | 'tabs'>;
+type ExtensionApi = Pick<
+  Browser,
+  'action' | 'commands' | 'i18n' | 'permissions' | 'runtime' | 'scripting' | 'storage' | 'tabs'
+>;
 
 let browser = ((globalThis as { browser?: ExtensionApi }).browser ??
   (globalThis as { chrome?: ExtensionApi }).chrome) as ExtensionApi;
@@ -142,6 +145,25 @@ export async function activeTabId(): Promise<number | undefined> {
 
 export function sendMessageToTab(tabId: number, message: unknown): Promise<unknown> {
   return browser.tabs.sendMessage(tabId, message);
+}
+
+export function extensionVersion(): string {
+  return browser.runtime.getManifest().version;
+}
+
+/** The toolbar button's badge on one tab: `!` in a warning colour, or nothing. */
+export async function setTabBadge(tabId: number, text: '!' | ''): Promise<void> {
+  await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
+  await browser.action.setBadgeText({ tabId, text });
+}
+
+/**
+ * Runs `func` in a tab's top frame and gives back what it returns. `func` travels as source, so it
+ * must use nothing but its arguments. Needs access to the tab: the popup's click grants it (activeTab).
+ */
+export async function runInTab<A extends unknown[], R>(tabId: number, func: (...args: A) => R, args: A): Promise<R> {
+  const [result] = await browser.scripting.executeScript({ target: { tabId }, func, args });
+  return result?.result as R;
 }
 
 export function openOptionsPage(): Promise<void> {

@@ -5,7 +5,9 @@
 //   of the page it runs in, nothing else (the background derives the project from the sender's URL);
 // - remember-ssh-step and job-ssh: a content script tells and asks about the job of the page it runs
 //   in only (the background derives the job from the sender's URL);
-// - copy-command and job-context go from the extension to the content script of a tab.
+// - page-readable: a content script tells whether its own page could be read (the badge of its tab);
+// - describe-page: only the extension's own pages may ask for a tab's structural report;
+// - copy-command, job-context and page-status go from the extension to the content script of a tab.
 
 import { MAX_CONTAINERS } from '../circleci/page-detect';
 import { MAX_LINE_LENGTH } from '../circleci/ssh-output';
@@ -38,9 +40,14 @@ export type BackgroundRequest =
       readonly startedAt?: number;
     }
   /** What is known of the SSH boxes of the sender's job. */
-  | { readonly type: 'job-ssh' };
+  | { readonly type: 'job-ssh' }
+  /** Whether the sender's page could be read; false shows `!` on its tab's toolbar button. */
+  | { readonly type: 'page-readable'; readonly readable: boolean }
+  /** The structural report of a tab's page, for a bug report (diagnostics/describe-page.ts). */
+  | { readonly type: 'describe-page'; readonly tabId: number };
 
-export type ContentRequest = { readonly type: 'copy-command' } | { readonly type: 'job-context' };
+const CONTENT_REQUESTS = ['copy-command', 'job-context', 'page-status'] as const;
+export type ContentRequest = { readonly type: (typeof CONTENT_REQUESTS)[number] };
 
 /** What the content script of a job page tells the popup. */
 export interface JobContext {
@@ -64,6 +71,10 @@ export function parseBackgroundRequest(message: unknown): BackgroundRequest | un
     return { type: 'set-project-rule', profileId, ...(project === undefined ? {} : { project }) };
   }
   if (message.type === 'job-ssh' && keysAre(message, 'type')) return { type: 'job-ssh' };
+  if (message.type === 'page-readable' && keysAre(message, 'type', 'readable') && typeof message.readable === 'boolean')
+    return { type: 'page-readable', readable: message.readable };
+  if (message.type === 'describe-page' && keysAre(message, 'type', 'tabId') && Number.isSafeInteger(message.tabId))
+    return { type: 'describe-page', tabId: message.tabId as number };
   if (message.type === 'remember-ssh-step' && keysAre(message, 'type', 'container', 'step', 'lines', 'startedAt')) {
     const { container, step, lines, startedAt } = message;
     if (startedAt !== undefined && !(typeof startedAt === 'number' && Number.isFinite(startedAt))) return undefined;
@@ -99,7 +110,8 @@ export function isStepLines(value: unknown): value is string[] {
 
 export function parseContentRequest(message: unknown): ContentRequest | undefined {
   if (!isRecord(message) || !keysAre(message, 'type')) return undefined;
-  return message.type === 'copy-command' || message.type === 'job-context' ? { type: message.type } : undefined;
+  const type = CONTENT_REQUESTS.find((each) => each === message.type);
+  return type ? { type } : undefined;
 }
 
 export function parseSaveResponse(message: unknown): SaveResponse {

@@ -49,7 +49,7 @@ export async function migrateStoredPrefs(): Promise<void> {
   if (migrated) await setSyncItem(PREFS_KEY, migrated);
 }
 
-// storage.sync rejects at once, with these words, when a limit is hit (security.md §5).
+// storage.sync rejects at once, with these words, when a limit is hit (docs/security.md#s18-storage-limits).
 function problemOf(error: unknown): SaveProblem {
   const message = error instanceof Error ? error.message : String(error);
   if (/QUOTA_BYTES/.test(message)) return 'too-large';

@@ -1,4 +1,5 @@
-// Each quoter against a reference reading of its shell's documented quoting rules (security.md §2):
+// Each quoter against a reference reading of its shell's documented quoting rules
+// (docs/security.md#s10-key-quoting):
 // whatever valid key path goes in, the shell must read back exactly that path as one word.
 // PowerShell and cmd.exe are not available on these machines, so their rules are checked this way only.
 

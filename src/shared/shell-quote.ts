@@ -1,5 +1,5 @@
 // Quoting of the user's key path for the shell they paste into. Each shell by its own rules
-// (research: security.md §2); none of them ever double-quotes in POSIX, where `$(…)`, backticks and
+// (docs/security.md#s10-key-quoting); none of them ever double-quotes in POSIX, where `$(…)`, backticks and
 // `!` would still expand. Callers validate first (key-path.ts): quoting is not a sanitizer.
 
 export const SHELLS = ['posix', 'fish', 'powershell', 'cmd'] as const;

@@ -31,8 +31,8 @@ for (const program of ['ssh', 'ssh-keygen', 'scp', 'rsync']) {
 }
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-// Strings that break naive quoting (shescape's injection strings and security.md A10–A12), plus some
-// that try to run something: a file appearing in the working directory would prove it ran.
+// Strings that break naive quoting (shescape's injection strings and docs/security.md#hostile-inputs), plus
+// some that try to run something: a file appearing in the working directory would prove it ran.
 const CORPUS = [
   '~/.ssh/id_ed25519',
   '~/keys/it\'s "my" $(touch PWNED) !!/id_ed25519',

@@ -13,7 +13,7 @@ import type { Prefs } from '../../shared/prefs';
 import { loadPrefs, watchPrefs } from '../../shared/prefs-storage';
 import { projectPattern } from '../../shared/project-rules';
 import { CopyCommand, StepWarning, UnrecognisedLine } from '../../ui/CopyCommand';
-import css from '../../ui/copy-command.css?inline';
+import { copyCommandCss } from '../../ui/copy-command-style';
 import { replaceKeepingFocus } from '../../ui/dom/replace';
 import { initialRecipesState, type RecipesState } from '../../ui/Recipes';
 import { createShadowHost, type ShadowHost } from '../../ui/shadow-host';
@@ -97,7 +97,11 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
     const previous = widgetsByStep.get(step) ?? new Map<string, Widget>();
     const current = new Map<string, Widget>();
     for (const [id, { anchor, view }] of wanted) {
-      const widget = previous.get(id) ?? { ...createShadowHost(css), draw: () => {}, recipes: initialRecipesState() };
+      const widget = previous.get(id) ?? {
+        ...createShadowHost(copyCommandCss),
+        draw: () => {},
+        recipes: initialRecipesState(),
+      };
       widget.draw = (currentPrefs) => replaceKeepingFocus(widget.mount, view(currentPrefs, widget.recipes));
       previous.delete(id);
       current.set(id, widget);

@@ -13,7 +13,7 @@ import { fitStepLines } from '../../shared/messages';
 import { loadPrefs, watchPrefs } from '../../shared/prefs-storage';
 import { projectPattern } from '../../shared/project-rules';
 import { proxyHostsFor } from '../../shared/servers';
-import rowCss from '../../ui/copy-command.css?inline';
+import { copyCommandCss } from '../../ui/copy-command-style';
 import { replaceKeepingFocus } from '../../ui/dom/replace';
 import { type PanelNotice, SshPanel } from '../../ui/SshPanel';
 import { createShadowHost } from '../../ui/shadow-host';
@@ -44,7 +44,7 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
   if (signal.aborted) return;
   const project = projectPattern(page);
   const proxyHosts = proxyHostsFor(location.hostname, prefs.servers);
-  const panel = createShadowHost(rowCss + panelCss);
+  const panel = createShadowHost(copyCommandCss + panelCss);
   const tickers = new Set<(now: number) => void>();
   let api: ApiReport | 'loading' = 'loading';
   // An SSH rerun, so the panel belongs on the page; until then CircleCI's changes are not looked at.
