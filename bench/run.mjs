@@ -584,6 +584,13 @@ function markupSection(markup, f, checks) {
     row(['Main-thread task time (ms)', range(s.page?.taskMs), range(s.ours?.taskMs), range(s.naive?.taskMs), '']),
     row(['… of which layout (ms)', range(s.page?.layoutMs), range(s.ours?.layoutMs), range(s.naive?.layoutMs), '']),
     row([
+      '… of which style recalculation (ms)',
+      range(s.page?.styleMs),
+      range(s.ours?.styleMs),
+      range(s.naive?.styleMs),
+      '',
+    ]),
+    row([
       'Main-thread script time (ms)',
       range(s.page?.scriptMs),
       range(s.ours?.scriptMs),
@@ -805,7 +812,7 @@ try {
         const s = await streamRun(variant, markup, settings.lines);
         r.stream[variant.id].push(s);
         log(
-          `${markup}: run ${run}/${settings.runs}, ${variant.label}: task ${int(s.taskMs)} ms (layout ${int(s.layoutMs)}), script ${int(s.scriptMs)} ms, wall ${int(s.wallMs)} ms, ${int(s.nodes)} nodes${s.latencies.length ? `, detection max ${fixed(Math.max(...s.latencies), 1)} ms` : ''}`,
+          `${markup}: run ${run}/${settings.runs}, ${variant.label}: task ${int(s.taskMs)} ms (layout ${int(s.layoutMs)}, style ${int(s.styleMs)}), script ${int(s.scriptMs)} ms, wall ${int(s.wallMs)} ms, ${int(s.nodes)} nodes${s.latencies.length ? `, detection max ${fixed(Math.max(...s.latencies), 1)} ms` : ''}`,
         );
       }
       for (const variant of variants) {
