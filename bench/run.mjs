@@ -5,7 +5,7 @@
 // `node bench/run.mjs --smoke` (part of `npm test`): one short run of everything, written to a fresh
 // temporary directory; it fails only when a figure could not be produced, never on a budget.
 // For investigating: `--runs N`, `--lines N`, `--batch N`, `--navigations N`, `--only page,ours`,
-// `--out DIR`, and
+// `--variants rows,columns` (the fake page's markup variants to measure, see MARKUPS), `--out DIR`, and
 // `--profile`, which prints where the stream's script time went (a sampling CPU profile). With
 // EXTENSION_DIR another build is measured (e.g. an unminified one, for readable profiles).
 //
@@ -17,6 +17,11 @@
 // After one warm-up each, every run opens a fresh tab for each variant in turn (page, ours, naive,
 // page, ours, naive, …), so slow drifts of the machine hit all three alike. What each figure means
 // and how it is taken is written out in the report (see `report` below).
+//
+// All of that is done once per markup variant of the fake page (e2e/site/README.md, "Markup
+// variants"; the `fixture-markup` cookie), on the most expensive ones (see MARKUPS), and every budget
+// is checked on each; only the content script's size and the popup, which no markup changes, are
+// measured once.
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,6 +32,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { chromiumPath, extensionArgs } from '../e2e/browser.js';
 import { jobUrl } from '../e2e/site/jobs.js';
+import { MARKUPS as ALL_MARKUPS, MARKUP_COOKIE } from '../e2e/site/markup.js';
 import { siteResponse } from '../e2e/site/serve.js';
 import { BUILD_STEPS, benchJobUrl, streamPlan } from './site/scenario.js';
 
@@ -38,6 +44,7 @@ const { values: cli } = parseArgs({
     batch: { type: 'string' },
     navigations: { type: 'string' },
     only: { type: 'string' },
+    variants: { type: 'string' },
     out: { type: 'string' },
     profile: { type: 'boolean', default: false },
   },
@@ -53,7 +60,7 @@ const settings = {
   ...(cli.batch ? { batch: Number(cli.batch) } : {}),
   ...(cli.navigations ? { navigations: Number(cli.navigations) } : {}),
 };
-const full = !cli.smoke && !cli.only && !cli.runs && !cli.lines && !cli.batch && !cli.navigations;
+const full = !cli.smoke && !cli.only && !cli.variants && !cli.runs && !cli.lines && !cli.batch && !cli.navigations;
 // Only a full run replaces docs/; anything else goes to a fresh temporary directory unless told.
 const outDir = resolve(cli.out ?? (full ? 'docs' : mkdtempSync(join(os.tmpdir(), 'circleci-ssh-copy-bench-'))));
 
@@ -71,6 +78,33 @@ const BUDGETS = {
   popup: { text: '≤ 150 ms', holds: (value) => value <= 150 },
   heapGrowth: { text: '< 1 MB (1,048,576 B)', holds: (value) => value < 1024 * 1024 },
 };
+
+// The fake page's markup variants the bench runs on (e2e/site/README.md), each with every budget: the
+// two that cost the page and a content script the most (see markupsWhy for how they were chosen).
+const MARKUPS = ['chunks', 'rows'];
+const markups = cli.variants ? cli.variants.split(',') : MARKUPS;
+for (const markup of markups) {
+  if (!ALL_MARKUPS.includes(markup) || markup === 'renamed') {
+    throw new Error(
+      `--variants: no markup "${markup}"; one of ${ALL_MARKUPS.filter((m) => m !== 'renamed').join(', ')}`,
+    );
+  }
+}
+
+/** The report's word on the markups measured. */
+function markupsWhy(measured) {
+  if (measured.join() !== MARKUPS.join())
+    return `Markups chosen with \`--variants\`, not the bench's own (${MARKUPS.join(', ')}).`;
+  return `The fake page renders the same job in several markups (\`e2e/site/README.md\`); the bench runs on
+the two most expensive, and checks every budget on each. \`chunks\` has by far the most DOM nodes per
+log line, about 34: each line a \`div\` whose text is cut into \`span\`s of 2–9 characters, 50 lines
+to a \`content-visibility: auto\` chunk, behind two more wrappers. Of the others, \`rows\` has the most,
+5 per line (a row, its line-number link with its text, the line's own \`pre\` with its text), against
+4 in \`columns\` and 3 in \`hashed\` and \`classic\`, and it gave the page alone the longest task time of
+them. Measured with \`node bench/run.mjs --variants rows,columns,chunks,hashed --only page,ours --runs 1
+--lines 20000 --batch 500\`: nodes after the stream, page alone, 100,342 (\`rows\`), 80,335
+(\`columns\`), 671,459 (\`chunks\`), 60,325 (\`hashed\`).`;
+}
 
 // What a user of ours has: one key profile, so the key control beside the first command is drawn too.
 const OUR_PREFS = {
@@ -141,9 +175,24 @@ async function openTab(variant) {
   return { page, cdp, metrics };
 }
 
-/** Waits until the variant's content script has done its first work on the page, if it has one. */
-async function contentScriptStarted(variant, page) {
+/**
+ * The markup every page of every variant renders from now on: the `fixture-markup` cookie, set as
+ * e2e/fixtures.ts does, on each variant's origin (the page reads it once when it loads).
+ */
+async function useMarkup(context, markup) {
+  await context.clearCookies({ name: MARKUP_COOKIE });
+  if (markup === 'classic') return;
+  await context.addCookies(VARIANTS.map(({ origin }) => ({ name: MARKUP_COOKIE, value: markup, url: `${origin}/` })));
+}
+
+/**
+ * Waits until the variant's content script has done its first work on the page, if it has one, after
+ * making sure the page rendered the markup it was meant to.
+ */
+async function contentScriptStarted(variant, page, markup) {
   await page.waitForFunction(() => window.__fixture?.ready === true);
+  const rendered = await page.evaluate(() => window.__fixture.markup);
+  if (rendered !== markup) throw new Error(`${variant.label}: the page rendered ${rendered}, not ${markup}`);
   if (variant.id === 'ours') {
     await page.waitForFunction(() => document.querySelector('circleci-ssh-copy')?.shadowRoot?.querySelector('button'));
   } else if (variant.id === 'naive') {
@@ -216,12 +265,12 @@ async function streamInPage({ plan, detect, quietMs }) {
   return { latencies, wallMs };
 }
 
-async function streamRun(variant, lines) {
+async function streamRun(variant, markup, lines) {
   const plan = streamPlan({ lines, batchSize: settings.batch });
   const { page, cdp, metrics } = await openTab(variant);
   try {
     await page.goto(`${variant.origin}${new URL(benchJobUrl).pathname}`);
-    await contentScriptStarted(variant, page);
+    await contentScriptStarted(variant, page, markup);
     const done = page.evaluate(streamInPage, { plan, detect: variant.id === 'ours', quietMs: 300 });
     await page.waitForFunction(() => typeof window.__benchGo === 'function');
     const before = await metrics();
@@ -233,7 +282,7 @@ async function streamRun(variant, lines) {
     await page.evaluate(() => window.__benchGo());
     const { latencies, wallMs } = await done;
     const after = await metrics();
-    if (cli.profile) printProfile(variant, (await cdp.send('Profiler.stop')).profile);
+    if (cli.profile) printProfile(variant, markup, (await cdp.send('Profiler.stop')).profile);
     if (variant.id === 'ours' && latencies.some((latency) => latency === null)) {
       throw new Error('a copy button did not appear within 5 s of its ssh line');
     }
@@ -258,7 +307,7 @@ async function streamRun(variant, lines) {
 }
 
 /** `--profile`: where the stream's script time went, by script and by function (a sampling profile). */
-function printProfile(variant, profile) {
+function printProfile(variant, markup, profile) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node);
@@ -287,7 +336,7 @@ function printProfile(variant, profile) {
       .slice(0, count)
       .map(([name, ms]) => `  ${ms.toFixed(1).padStart(9)} ms  ${name}`)
       .join('\n');
-  console.log(`profile, ${variant.label}: self time by script\n${top(byScript, 12)}`);
+  console.log(`profile, ${markup}, ${variant.label}: self time by script\n${top(byScript, 12)}`);
   console.log(`extension functions, with what they call\n${top(inclusive, 25)}`);
 }
 
@@ -309,13 +358,13 @@ async function navigateInPage({ paths, count, waitForButton }) {
   }
 }
 
-async function navigationRun(variant, count) {
+async function navigationRun(variant, markup, count) {
   // Jobs with a copy button in a step that is open at load; each visit must draw its own.
   const paths = [101, 102, 104, 107, 109].map((job) => new URL(jobUrl(job)).pathname);
   const { page, metrics } = await openTab(variant);
   try {
     await page.goto(`${variant.origin}${new URL(jobUrl(101)).pathname}`);
-    await contentScriptStarted(variant, page);
+    await contentScriptStarted(variant, page, markup);
     const waitForButton = variant.id === 'ours';
     // Each job twice first: the page keeps every job's state once seen, which is its memory, not ours.
     await page.evaluate(navigateInPage, { paths, count: 2 * paths.length, waitForButton });
@@ -404,7 +453,8 @@ function paired(runs, baseline, value) {
   return runs.map((run, index) => value(run, baseline[index]));
 }
 
-function figures(results, popupTimes, browserVersion, durationSeconds) {
+/** The figures of one markup variant: its stream, detection and navigation runs. */
+function markupFigures(results) {
   const stream = {};
   for (const [id, runs] of Object.entries(results.stream)) {
     stream[id] = {
@@ -414,6 +464,7 @@ function figures(results, popupTimes, browserVersion, durationSeconds) {
       styleMs: stats(runs.map((run) => run.styleMs)),
       heapAfterStream: stats(runs.map((run) => run.heapAfterStream)),
       wallMs: stats(runs.map((run) => run.wallMs)),
+      nodes: stats(runs.map((run) => run.nodes)),
     };
   }
   const page = results.stream.page;
@@ -445,32 +496,57 @@ function figures(results, popupTimes, browserVersion, durationSeconds) {
     Object.entries(results.navigation).map(([id, runs]) => [id, stats(runs.map((r) => r.heapAfter - r.heapBefore))]),
   );
   return {
-    date: new Date().toISOString(),
-    durationSeconds,
-    machine: machine(browserVersion),
-    settings: { ...settings, buildSteps: BUILD_STEPS.length, smoke: cli.smoke },
     stream,
     versusPage,
     naiveRatio,
     detectionMs: stats((results.stream.ours ?? []).flatMap((run) => run.latencies)),
     heapGrowth,
+  };
+}
+
+function figures(results, popupTimes, browserVersion, durationSeconds) {
+  return {
+    date: new Date().toISOString(),
+    durationSeconds,
+    machine: machine(browserVersion),
+    settings: { ...settings, buildSteps: BUILD_STEPS.length, smoke: cli.smoke, markups },
+    // Per markup variant, in the order they were run.
+    markups: Object.fromEntries(Object.entries(results).map(([markup, r]) => [markup, markupFigures(r)])),
+    // The same whatever the markup: measured once.
     contentScript: contentScriptSize(),
     popupMs: stats(popupTimes),
   };
 }
 
+/** Every budget, checked on each markup variant; `markup` is null for the two no markup changes. */
 function verdicts(f) {
-  const checks = [
-    ['overhead', 'Overhead on the page’s main-thread time while streaming', f.versusPage.ours?.overhead.median],
-    ['naiveRatio', 'Less main-thread time than the naive script (script time added)', f.naiveRatio?.script],
-    ['detection', 'Detection latency p95', f.detectionMs.p95],
-    ['gzip', 'Content script, gzip', f.contentScript.gzip],
-    ['popup', 'Popup time to interactive (median)', f.popupMs.median],
-    ['heapGrowth', `Heap growth over ${f.settings.navigations} navigations (median)`, f.heapGrowth.ours?.median],
-  ];
-  return checks.map(([key, what, value]) => ({
+  const checks = [];
+  for (const [markup, m] of Object.entries(f.markups)) {
+    checks.push(
+      [
+        markup,
+        'overhead',
+        'Overhead on the page’s main-thread time while streaming',
+        m.versusPage.ours?.overhead.median,
+      ],
+      [markup, 'naiveRatio', 'Less main-thread time than the naive script (script time added)', m.naiveRatio?.script],
+      [markup, 'detection', 'Detection latency p95', m.detectionMs.p95],
+      [
+        markup,
+        'heapGrowth',
+        `Heap growth over ${f.settings.navigations} navigations (median)`,
+        m.heapGrowth.ours?.median,
+      ],
+    );
+  }
+  checks.push(
+    [null, 'gzip', 'Content script, gzip', f.contentScript.gzip],
+    [null, 'popup', 'Popup time to interactive (median)', f.popupMs.median],
+  );
+  return checks.map(([markup, key, what, value]) => ({
+    markup,
     key,
-    what,
+    what: markup ? `${what}, ${markup} markup` : what,
     value,
     budget: BUDGETS[key].text,
     holds: typeof value === 'number' && !Number.isNaN(value) && BUDGETS[key].holds(value),
@@ -487,18 +563,34 @@ const range = (s, format = int) => (s ? `${format(s.median)} (${format(s.min)} �
 const kib = (bytes) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(1)} KiB` : 'n/a');
 const mib = (bytes) => (Number.isFinite(bytes) ? `${(bytes / 1024 ** 2).toFixed(1)} MiB` : 'n/a');
 
-function report(f, checks) {
-  const { stream: s, versusPage: v, settings: set, machine: m } = f;
-  const row = (cells) => `| ${cells.join(' | ')} |`;
-  const mark = (key) => {
-    const check = checks.find((c) => c.key === key);
+const row = (cells) => `| ${cells.join(' | ')} |`;
+
+/** The verdict of one budget, on one markup (null: measured once, for every markup). */
+function marker(checks, markup) {
+  return (key) => {
+    const check = checks.find((c) => c.key === key && c.markup === (BUDGETS_ONCE.includes(key) ? null : markup));
     return `${check.budget}: **${check.holds ? 'pass' : 'FAIL'}**`;
   };
+}
+const BUDGETS_ONCE = ['gzip', 'popup'];
+
+/** One markup variant's section: the stream, detection and memory, each with its budgets. */
+function markupSection(markup, f, checks) {
+  const { settings: set } = f;
+  const { stream: s, versusPage: v, naiveRatio: n, detectionMs: d, heapGrowth: g } = f.markups[markup];
+  const mark = marker(checks, markup);
   const streamTable = [
     row(['While streaming', 'Page alone', 'With our extension', 'With the naive script', 'Budget']),
     row(['---', '---:', '---:', '---:', '---']),
     row(['Main-thread task time (ms)', range(s.page?.taskMs), range(s.ours?.taskMs), range(s.naive?.taskMs), '']),
     row(['… of which layout (ms)', range(s.page?.layoutMs), range(s.ours?.layoutMs), range(s.naive?.layoutMs), '']),
+    row([
+      '… of which style recalculation (ms)',
+      range(s.page?.styleMs),
+      range(s.ours?.styleMs),
+      range(s.naive?.styleMs),
+      '',
+    ]),
     row([
       'Main-thread script time (ms)',
       range(s.page?.scriptMs),
@@ -533,16 +625,16 @@ function report(f, checks) {
       '',
       range(v.ours?.addedTaskMs),
       range(v.naive?.addedTaskMs),
-      f.naiveRatio?.task === Infinity
+      n?.task === Infinity
         ? 'ours: no more than the page alone, within noise'
-        : `naive ÷ ours = ${fixed(f.naiveRatio?.task)}× (divides by noise)`,
+        : `naive ÷ ours = ${fixed(n?.task)}× (divides by noise)`,
     ]),
     row([
       '**Script time added** (ms)',
       '',
       range(v.ours?.addedScriptMs),
       range(v.naive?.addedScriptMs),
-      `naive ÷ ours = **${fixed(f.naiveRatio?.script)}×**; ${mark('naiveRatio')}`,
+      `naive ÷ ours = **${fixed(n?.script)}×**; ${mark('naiveRatio')}`,
     ]),
     row([
       'JS heap after the stream',
@@ -552,14 +644,20 @@ function report(f, checks) {
       '',
     ]),
     row(['Wall time of the stream (ms)', range(s.page?.wallMs), range(s.ours?.wallMs), range(s.naive?.wallMs), '']),
+    row([
+      'DOM nodes after the stream',
+      int(s.page?.nodes.median),
+      int(s.ours?.nodes.median),
+      int(s.naive?.nodes.median),
+      `${fixed(s.page?.nodes.median / set.lines)} per log line, page alone`,
+    ]),
   ];
-  const g = f.heapGrowth;
   const otherTable = [
     row(['Figure', 'Value', 'Budget']),
     row(['---', '---:', '---']),
     row([
       'Detection: ssh line in the DOM → its copy button rendered',
-      `p50 ${fixed(f.detectionMs.p50, 2)} ms, p95 **${fixed(f.detectionMs.p95, 2)} ms** (max ${fixed(f.detectionMs.max, 2)} ms, ${f.detectionMs.n} samples)`,
+      `p50 ${fixed(d.p50, 2)} ms, p95 **${fixed(d.p95, 2)} ms** (max ${fixed(d.max, 2)} ms, ${d.n} samples)`,
       mark('detection'),
     ]),
     row([
@@ -568,6 +666,25 @@ function report(f, checks) {
       mark('heapGrowth'),
     ]),
     row(['… the same, page alone / with the naive script', `${int(g.page?.median)} B / ${int(g.naive?.median)} B`, '']),
+  ];
+  return `## Markup \`${markup}\`
+
+### While a long log streams
+
+${streamTable.join('\n')}
+
+### Detection, memory
+
+${otherTable.join('\n')}
+`;
+}
+
+function report(f, checks) {
+  const { settings: set, machine: m } = f;
+  const mark = marker(checks, null);
+  const onceTable = [
+    row(['Figure', 'Value', 'Budget']),
+    row(['---', '---:', '---']),
     row([
       'Content script (`dist/chrome/src/content/index.js`)',
       `${int(f.contentScript.raw)} B raw, **${int(f.contentScript.gzip)} B gzip** (${kib(f.contentScript.gzip)})`,
@@ -592,15 +709,15 @@ Figures are medians over the runs, with min – max. ${failed.length === 0 ? 'Ev
 | Browser | ${m.browser}, headless, driven by Playwright ${m.playwright} |
 | Node | ${m.node} |
 | Commit | ${m.commit} |
-| Stream | ${int(set.lines)} lines in ${int(Math.ceil(set.lines / set.batch))} batches of ${int(set.batch)}, over ${set.buildSteps} build steps; ${set.runs} run${set.runs === 1 ? '' : 's'} per variant${set.warmupLines ? `, after a warm-up of ${int(set.warmupLines)} lines` : ''} |
+| Stream | ${int(set.lines)} lines in ${int(Math.ceil(set.lines / set.batch))} batches of ${int(set.batch)}, over ${set.buildSteps} build steps; ${set.runs} run${set.runs === 1 ? '' : 's'} per variant and markup${set.warmupLines ? `, after a warm-up of ${int(set.warmupLines)} lines` : ''} |
+| Markups | ${set.markups.map((markup) => `\`${markup}\``).join(', ')}: everything below but size and popup, on each |
 
-## While a long log streams
+${markupsWhy(set.markups)}
 
-${streamTable.join('\n')}
+${set.markups.map((markup) => markupSection(markup, f, checks)).join('\n')}
+## Size and popup (the same for every markup)
 
-## Detection, memory, size, popup
-
-${otherTable.join('\n')}
+${onceTable.join('\n')}
 
 ## How it is measured
 
@@ -610,14 +727,20 @@ ${otherTable.join('\n')}
   (none does: the page alone). So the variants differ in their content script and nothing else;
   three separate browsers had differed by up to 4 % in the page's own task time. Each run opens a
   fresh tab per variant, in turn (page, ours, naive, page, …), after one warm-up each.
-- **The page.** \`e2e/site\`'s fake CircleCI job page (the e2e tests' markup) with a job from
+- **The page.** \`e2e/site\`'s fake CircleCI job page (the e2e tests' page) with a job from
   \`bench/site/scenario.js\`: Enable SSH open with its ssh line, then four config run steps that
   receive the log one after the other, as a running job's would. The log's lines are made before the
   measurement starts; then each batch is appended in its own task, one batch per frame, so the
   page's own work (DOM nodes, style, layout, paint) is the same in every run. At 90 % of the stream
   Wait for SSH appears; after that its output is re-rendered with new nodes (as React does) with
-  every batch, which gives the detection samples. Two \`$ ssh\` lines that a test prints in the build
-  log must not get a button; the naive script counts them too.
+  every batch, which gives the detection samples. The \`$ ssh\` lines a test prints in the build log
+  (one line in 10,000) must not get a button; the naive script counts them too.
+- **Markups.** The page's markup variant is the \`fixture-markup\` cookie, added to the browser
+  context as \`e2e/fixtures.ts\` does, on all three origins, so the page alone, ours and the naive
+  script see the same markup; every tab checks \`__fixture.markup\` before it measures. The markups
+  run one after the other, each with its own warm-up, and every figure but the content script's size
+  and the popup is taken on each. In \`chunks\` and \`rows\` our element sits after the ssh line's
+  row element, still inside the step's \`[data-cy="step-output"]\`, where detection looks for it.
 - **Main-thread time**: the Chrome DevTools Protocol's \`Performance.getMetrics\`: \`TaskDuration\`
   (all the renderer main thread's work: script, style, layout, paint) and \`ScriptDuration\`, before
   and after the stream (plus 300 ms of quiet, for anything a script defers), in thread CPU time
@@ -632,8 +755,9 @@ ${otherTable.join('\n')}
   the script time the naive script adds by the script time ours adds, both taken the same way; the
   task-time ratio is shown too, but it divides by noise.
 - **The naive script** (\`bench/naive-extension\`) observes \`document.body\` and, on every mutation
-  callback, reads \`document.body.textContent\` and counts the \`$ ssh\` lines with a regular
-  expression. It draws nothing, so everything it costs is the scan.
+  callback, reads \`document.body.textContent\` and counts \`$ ssh\` in it with a regular expression
+  (anywhere, not by line: in most markups the lines' texts run together with no line break). It draws
+  nothing, so everything it costs is the scan.
 - **Detection**: in the page, \`performance.now()\` right after the ssh line is appended (same task)
   until a \`circleci-ssh-copy\` element in that output has its copy button in its shadow root (a
   mutation observer, with a per-frame look as a fallback). Our script draws in the microtask after
@@ -665,33 +789,40 @@ const versionTab = await variants[0].context.newPage();
 const { product } = await (await variants[0].context.newCDPSession(versionTab)).send('Browser.getVersion');
 await versionTab.close();
 
-const results = {
-  stream: Object.fromEntries(variants.map((b) => [b.id, []])),
-  navigation: Object.fromEntries(variants.map((b) => [b.id, []])),
-};
+// Per markup variant: { stream: { page: [runs], ours, naive }, navigation: { page, ours, naive } }.
+const results = {};
 const popupTimes = [];
 const ours = variants.find((variant) => variant.id === 'ours');
 try {
-  if (settings.warmupLines > 0) {
-    for (const variant of variants) {
-      log(`warm-up, ${variant.label}`);
-      await streamRun(variant, settings.warmupLines);
+  // One markup after the other, each with its own warm-up: the page's code paths differ per markup.
+  for (const markup of markups) {
+    await useMarkup(variants[0].context, markup);
+    const r = {
+      stream: Object.fromEntries(variants.map((b) => [b.id, []])),
+      navigation: Object.fromEntries(variants.map((b) => [b.id, []])),
+    };
+    results[markup] = r;
+    if (settings.warmupLines > 0) {
+      for (const variant of variants) {
+        log(`${markup}: warm-up, ${variant.label}`);
+        await streamRun(variant, markup, settings.warmupLines);
+      }
     }
-  }
-  for (let run = 1; run <= settings.runs; run++) {
-    for (const variant of variants) {
-      const r = await streamRun(variant, settings.lines);
-      results.stream[variant.id].push(r);
-      log(
-        `run ${run}/${settings.runs}, ${variant.label}: task ${int(r.taskMs)} ms (layout ${int(r.layoutMs)}), script ${int(r.scriptMs)} ms, wall ${int(r.wallMs)} ms`,
-      );
-    }
-    for (const variant of variants) {
-      const r = await navigationRun(variant, settings.navigations);
-      results.navigation[variant.id].push(r);
-      log(
-        `run ${run}/${settings.runs}, ${variant.label}: heap +${int(r.heapAfter - r.heapBefore)} B over ${settings.navigations} navigations`,
-      );
+    for (let run = 1; run <= settings.runs; run++) {
+      for (const variant of variants) {
+        const s = await streamRun(variant, markup, settings.lines);
+        r.stream[variant.id].push(s);
+        log(
+          `${markup}: run ${run}/${settings.runs}, ${variant.label}: task ${int(s.taskMs)} ms (layout ${int(s.layoutMs)}, style ${int(s.styleMs)}), script ${int(s.scriptMs)} ms, wall ${int(s.wallMs)} ms, ${int(s.nodes)} nodes${s.latencies.length ? `, detection max ${fixed(Math.max(...s.latencies), 1)} ms` : ''}`,
+        );
+      }
+      for (const variant of variants) {
+        const n = await navigationRun(variant, markup, settings.navigations);
+        r.navigation[variant.id].push(n);
+        log(
+          `${markup}: run ${run}/${settings.runs}, ${variant.label}: heap +${int(n.heapAfter - n.heapBefore)} B over ${settings.navigations} navigations`,
+        );
+      }
     }
   }
   if (ours) {
@@ -726,7 +857,9 @@ if (cli.smoke) {
   const missing = checks
     .filter((check) => typeof check.value !== 'number' || Number.isNaN(check.value))
     .map((check) => check.what);
-  if (f.detectionMs.n === 0) missing.push('detection samples');
+  for (const [markup, m] of Object.entries(f.markups)) {
+    if (m.detectionMs.n === 0) missing.push(`detection samples, ${markup} markup`);
+  }
   if (missing.length > 0) {
     console.error(`Smoke run: no figure for ${missing.join(', ')}`);
     process.exit(1);
