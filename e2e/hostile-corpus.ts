@@ -1,0 +1,61 @@
+// What both hostile-corpus specs (Chromium and Firefox) share: which cases each test runs, where a case
+// is served, and whether a rule the corpus assumes has landed. The corpus itself is e2e/site/hostile.js.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HOSTILE, type HostileCase, PENDING } from './site/hostile.js';
+import { jobUrl, legacyUrl } from './site/jobs.js';
+
+export { HOSTILE, type HostileCase };
+
+export function caseUrl(c: HostileCase): string {
+  return c.ui === 'app' ? jobUrl(c.number) : legacyUrl(c.number);
+}
+
+/**
+ * Whether the extension's source has the legacy type rule (PENDING['legacy-type']): it names CircleCI
+ * 1.0's action type classes outside the tests. Until it does, the cases that rely on it must fail.
+ */
+function legacyTypeRuleLanded(dir = 'src'): boolean {
+  return readdirSync(dir, { withFileTypes: true }).some((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return legacyTypeRuleLanded(path);
+    return (
+      /\.tsx?$/.test(entry.name) &&
+      !/\.test\.tsx?$/.test(entry.name) &&
+      readFileSync(path, 'utf8').includes('type-teardown')
+    );
+  });
+}
+
+const landed: Record<keyof typeof PENDING, boolean> = { 'legacy-type': legacyTypeRuleLanded() };
+
+/** Why this case is expected to fail today (a known issue, or a rule not yet in the code), or undefined. */
+export function expectedToFail(c: HostileCase): string | undefined {
+  if (c.knownIssue) return `known issue: ${c.knownIssue}`;
+  if (c.pending && !landed[c.pending]) return `pending on main: ${PENDING[c.pending]}`;
+  return undefined;
+}
+
+/** The cases that must pass today, by class and UI, in corpus order: one test each. */
+export function passingGroups(cases: readonly HostileCase[] = HOSTILE): Map<string, HostileCase[]> {
+  const groups = new Map<string, HostileCase[]>();
+  for (const c of cases) {
+    if (expectedToFail(c)) continue;
+    const key = `${c.ui} ${c.class}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  return groups;
+}
+
+/** The cases expected to fail today: one test each, marked so that a fix shows up as a pass. */
+export function failingCases(cases: readonly HostileCase[] = HOSTILE): HostileCase[] {
+  return cases.filter((c) => expectedToFail(c) !== undefined);
+}
+
+/** What the case expects, for failure messages. */
+export function describeCase(c: HostileCase): string {
+  const where = c.ui === 'app' ? `job ${c.number}` : `legacy build ${c.number}`;
+  const wants = c.expected === null ? 'no copy button' : `every copy button copies "${c.expected}"`;
+  return `${c.id} (${where}): ${wants}`;
+}
