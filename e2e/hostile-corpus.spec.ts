@@ -1,12 +1,20 @@
 // The hostile corpus (e2e/site/hostile.js) in Chromium: every case's page, CircleCI's SSH steps expanded,
 // then either no copy button anywhere in the job's log, or every copy button there copying exactly the
 // expected command to the real clipboard. One test per class and UI, which runs all its cases and names
-// every case that failed; the cases expected to fail today (known issues, rules pending on main) run one
-// per test, marked as failing, so that a fix shows up as an unexpected pass.
+// every case that failed; the cases expected to fail today (known issues, rules pending on main) run in
+// one more test that requires each of them to still fail, so that a fix shows up by name.
 
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { caseUrl, describeCase, expectedToFail, failingCases, type HostileCase, passingGroups } from './hostile-corpus';
+import {
+  caseUrl,
+  describeCase,
+  expandSshStepsInPage,
+  expectedToFail,
+  failingCases,
+  type HostileCase,
+  passingGroups,
+} from './hostile-corpus';
 import { copyButtons, jobLog } from './job-page';
 
 /** Long enough for a drawn page; a case that is wrong fails its own poll, not the whole test. */
@@ -32,37 +40,11 @@ async function open(page: Page, c: HostileCase): Promise<void> {
   }
 }
 
-/**
- * Expands CircleCI's own Enable SSH (the first of that name) and Wait for SSH (the last), as `expand` in
- * job-page.ts does, in one round trip: the corpus's pages open them already, so this mostly checks.
- */
-async function expandSshSteps(page: Page): Promise<void> {
-  const clicked = await page.evaluate(() => {
-    const blocks = [
-      ...document.querySelectorAll(
-        '[data-fixture="steps"] [data-fixture="step"], .container-view > div[id^="action-"]',
-      ),
-    ];
-    const named = (name: string) =>
-      blocks.filter((block) => block.querySelector('[data-fixture="step-name"], .command-text')?.textContent === name);
-    const real = [named('Enable SSH')[0], named('Wait for SSH').at(-1)];
-    let toggled = 0;
-    for (const block of real) {
-      if (!block) throw new Error("CircleCI's own SSH steps are not on the page");
-      if (block.querySelector('[data-fixture="output"], .detail-wrapper')) continue;
-      block.querySelector<HTMLElement>(':scope > button, .action_header')?.click();
-      toggled++;
-    }
-    return toggled;
-  });
-  if (clicked > 0) await page.waitForTimeout(50);
-}
-
 /** Runs one case; throws with the case named when the page does not do what it expects. */
 async function check(page: Page, c: HostileCase, readClipboard: () => Promise<string>): Promise<void> {
   await open(page, c);
   if (c.rerun !== false) {
-    await expandSshSteps(page);
+    if ((await page.evaluate(expandSshStepsInPage)) > 0) await page.waitForTimeout(50);
   }
   const buttons = copyButtons(page);
   if (c.expected === null) {
