@@ -2,7 +2,7 @@
 // markup described in README.md, in the variant the `fixture-markup` cookie names (README.md, "Markup
 // variants"). All state (expansion, streamed lines) lives in `jobStates`, never in the DOM, because the
 // real React app throws nodes away and re-creates them whenever it likes.
-import { jobs, jobUrl, legacyBuilds, legacyUrl, ordinaryJob, segments } from './jobs.js';
+import { hostileJobs, jobs, jobUrl, legacyBuilds, legacyUrl, ordinaryJob, segments } from './jobs.js';
 import { MARKUP_COOKIE, MARKUPS } from './markup.js';
 
 const root = document.getElementById('root');
@@ -156,7 +156,7 @@ function parseJobPath(pathname) {
 function jobState(number) {
   let job = jobStates.get(number);
   if (job) return job;
-  const scenario = jobs[number] ?? ordinaryJob(number);
+  const scenario = jobs[number] ?? hostileJobs[number] ?? ordinaryJob(number);
   job = {
     number,
     scenario,

@@ -66,8 +66,8 @@ export interface Scenario {
 export interface LegacyAction {
   /** Step id, rendered as `id="action-<step>"`. */
   step: number;
-  /** Rendered as `class="type-<type>"`, e.g. "infrastructure". */
-  type: string;
+  /** Rendered as `class="type-<type>"`, e.g. "infrastructure"; null renders no type class. */
+  type: string | null;
   name: string;
   duration: string;
   status: 'success' | 'running';
@@ -111,3 +111,8 @@ export function legacyUrl(buildNumber: number, container?: number): string;
 
 /** How a line is split into coloured pieces, as the ANSI-to-HTML step would. */
 export function segments(line: string): Segment[];
+
+/** The hostile corpus's new-UI cases (e2e/site/hostile.js) as jobs, by job number (300…). */
+export const hostileJobs: Record<number, Scenario | undefined>;
+/** The hostile corpus's legacy cases as builds, by build number (300…). */
+export const hostileBuilds: Record<number, LegacyScenario | undefined>;

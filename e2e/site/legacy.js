@@ -2,11 +2,11 @@
 // open-sourced frontend (CircleCI-Archived/frontend, build_steps.cljs and build.cljs;
 // docs/circleci-page.md#legacy-ui-markup).
 // Only the selected container's view is rendered; the container comes from `#<tab>/containers/<n>`.
-import { legacyBuilds, segments } from './jobs.js';
+import { hostileBuilds, legacyBuilds, segments } from './jobs.js';
 
 const root = document.getElementById('root');
 const route = /^\/(gh|bb)\/([^/]+)\/([^/]+)\/(\d+)\/?$/.exec(location.pathname);
-const build = route && legacyBuilds[Number(route[4])];
+const build = route && (legacyBuilds[Number(route[4])] ?? hostileBuilds[Number(route[4])]);
 
 // Open/closed state and output live here, so re-renders start from it (like Om's app state).
 const containers = build ? structuredClone(build.containers) : [];
@@ -78,8 +78,9 @@ function actionView(action) {
   selected.shown.set(action, output);
   return el(
     'div',
-    { class: `type-${action.type}`, id: `action-${action.step}` },
-    el('div', { class: 'type-divider' }, el('span', {}, action.type)),
+    // `type: null`: an action block without a type class (the hostile corpus).
+    { ...(action.type === null ? {} : { class: `type-${action.type}` }), id: `action-${action.step}` },
+    el('div', { class: 'type-divider' }, el('span', {}, action.type ?? '')),
     output,
   );
 }
