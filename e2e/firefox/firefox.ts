@@ -11,6 +11,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { test } from '@playwright/test';
 import puppeteer, { type Browser, type ElementHandle, type HTTPRequest, type Page } from 'puppeteer-core';
 import { MARKUP_COOKIE, type Markup } from '../site/markup.js';
 import { servePuppeteer, siteResponse } from '../site/serve.js';
@@ -25,6 +26,27 @@ const EXTENSION_UUID = '5d9c0a4e-3b1f-4c7a-9e26-8f0b7d1c2a63';
 export function firefoxMissing(): string | undefined {
   if (existsSync(firefoxPath)) return undefined;
   return `Firefox not found at ${firefoxPath}: install the Debian package firefox-esr, or set FIREFOX_PATH.`;
+}
+
+/**
+ * One Firefox for the spec file and a fresh tab for each test, handed to `use` before each test.
+ * Without Firefox the tests are skipped where a developer runs them, and fail in CI.
+ */
+export function useFirefox(suite: string, use: (firefox: Firefox, page: Page) => void): void {
+  const missing = firefoxMissing();
+  if (missing && !process.env.CI) console.warn(`Skipping ${suite}. ${missing}`);
+  test.skip(missing !== undefined && !process.env.CI, missing);
+  let firefox: Firefox | undefined;
+  test.beforeAll(async () => {
+    if (missing) throw new Error(`${missing} CI is set, so ${suite} fails instead of being skipped.`);
+    firefox = await Firefox.launch();
+  });
+  test.afterAll(async () => {
+    await firefox?.close();
+  });
+  test.beforeEach(async () => {
+    if (firefox) use(firefox, await firefox.reset());
+  });
 }
 
 interface Manifest {

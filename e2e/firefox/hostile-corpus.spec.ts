@@ -5,29 +5,14 @@
 import { expect, test } from '@playwright/test';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { caseGroups, caseUrl, describeCase, expandSshStepsInPage, HOSTILE, type HostileCase } from '../hostile-corpus';
-import { clearClipboard, count, Firefox, firefoxMissing, OUR_BUTTONS, openPage, pause, readClipboard } from './firefox';
+import { clearClipboard, count, OUR_BUTTONS, openPage, pause, readClipboard, useFirefox } from './firefox';
 
 const CASE_TIMEOUT = 3000;
 
-// Without Firefox the suite is skipped where a developer runs it, and fails in CI.
-const missing = firefoxMissing();
-if (missing && !process.env.CI) console.warn(`Skipping the Firefox hostile corpus. ${missing}`);
-test.skip(missing !== undefined && !process.env.CI, missing);
-
-let firefox: Firefox;
 let page: Page;
 
-test.beforeAll(async () => {
-  if (missing) throw new Error(`${missing} CI is set, so the Firefox hostile corpus fails instead of being skipped.`);
-  firefox = await Firefox.launch();
-});
-
-test.afterAll(async () => {
-  await firefox?.close();
-});
-
-test.beforeEach(async () => {
-  page = await firefox.reset();
+useFirefox('the Firefox hostile corpus', (_, tab) => {
+  page = tab;
 });
 
 /** Polls `read` every 50 ms until `done` says so, or throws after CASE_TIMEOUT with `what`. */

@@ -12,38 +12,25 @@ import {
   count,
   countText,
   currentUrl,
-  Firefox,
-  firefoxMissing,
+  type Firefox,
   jobLog,
   OUR_BUTTONS,
   openPage,
   readClipboard,
   step,
   toggleStep,
+  useFirefox,
 } from './firefox';
 
 const KEY = '~/.ssh/id_ed25519';
 const CONTAINER_0 = 'Copy SSH command for container 0';
 
-// Without Firefox the suite is skipped where a developer runs it, and fails in CI.
-const missing = firefoxMissing();
-if (missing && !process.env.CI) console.warn(`Skipping the Firefox journeys. ${missing}`);
-test.skip(missing !== undefined && !process.env.CI, missing);
-
 let firefox: Firefox;
 let page: Page;
 
-test.beforeAll(async () => {
-  if (missing) throw new Error(`${missing} CI is set, so the Firefox journeys fail instead of being skipped.`);
-  firefox = await Firefox.launch();
-});
-
-test.afterAll(async () => {
-  await firefox?.close();
-});
-
-test.beforeEach(async () => {
-  page = await firefox.reset();
+useFirefox('the Firefox journeys', (browser, tab) => {
+  firefox = browser;
+  page = tab;
 });
 
 /** Buttons with this exact accessible name inside a step. */

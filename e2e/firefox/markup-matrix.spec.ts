@@ -14,36 +14,23 @@ import {
   count,
   countText,
   currentUrl,
-  Firefox,
-  firefoxMissing,
+  type Firefox,
   jobLog,
   OUR_BUTTONS,
   openPage,
   readClipboard,
   step,
+  useFirefox,
 } from './firefox';
 
 const CONTAINER_0 = 'Copy SSH command for container 0';
 
-// Without Firefox the suite is skipped where a developer runs it, and fails in CI.
-const missing = firefoxMissing();
-if (missing && !process.env.CI) console.warn(`Skipping the Firefox markup matrix. ${missing}`);
-test.skip(missing !== undefined && !process.env.CI, missing);
-
 let firefox: Firefox;
 let page: Page;
 
-test.beforeAll(async () => {
-  if (missing) throw new Error(`${missing} CI is set, so the Firefox markup matrix fails instead of being skipped.`);
-  firefox = await Firefox.launch();
-});
-
-test.afterAll(async () => {
-  await firefox?.close();
-});
-
-test.beforeEach(async () => {
-  page = await firefox.reset();
+useFirefox('the Firefox markup matrix', (browser, tab) => {
+  firefox = browser;
+  page = tab;
 });
 
 /** Opens a job page in `markup`, and checks that the page did render that variant. */
