@@ -53,8 +53,6 @@ export interface ContainerReport {
 export interface StepWatcher {
   /** Calls `listener` with every container's current report now, then with each change, until `signal` aborts. */
   subscribe(listener: (report: ContainerReport) => void, signal: AbortSignal): void;
-  /** Every container's current report. */
-  current(): readonly ContainerReport[];
 }
 
 /**
@@ -166,10 +164,11 @@ export function watchSteps(
   const changesJudgement = (step: Element) => {
     const reading = read(step);
     const last = lastJudged.get(step);
+    if (last?.reading === reading) return false; // the same cached reading: nothing of it changed
     return !(
       last &&
       last.signature === signature(reading) &&
-      last.reading.lines.every((line) => reading.lines.includes(line) || line.anchor.isConnected)
+      last.reading.lines.every((line) => line.anchor.isConnected)
     );
   };
 
@@ -233,7 +232,6 @@ export function watchSteps(
       until.addEventListener('abort', () => listeners.delete(listener), { once: true });
       for (const report of reports.values()) safely(() => listener(report));
     },
-    current: () => [...reports.values()],
   };
 }
 

@@ -44,8 +44,8 @@ function init(signal: AbortSignal, _page: unknown, steps: StepWatcher): void {
       ),
     );
   // Something was placed beside an SSH step's line: a copy button, a warning or a "not recognised" note.
-  const placedSomething = () =>
-    sshSteps().some((step) => step.commands + step.unrecognised > 0 || (step.verdict !== 'trusted' && !step.collapsed));
+  // Kept as each report arrives, so that a mutation's cue below costs nothing more than a timer.
+  let placed = false;
 
   const setReadable = (now: boolean) => {
     if (now === readable) return;
@@ -55,19 +55,22 @@ function init(signal: AbortSignal, _page: unknown, steps: StepWatcher): void {
 
   const look = () => {
     timer = undefined;
-    if (signal.aborted || placedSomething()) return;
+    if (signal.aborted || placed) return;
     lastLook = Date.now();
     if (showsSshStep(document.body)) setReadable(false);
   };
   const settle = () => {
     if (timer !== undefined) clearTimeout(timer);
-    if (placedSomething()) return;
+    if (placed) return;
     timer = setTimeout(() => safely(look), Math.max(SETTLED_MS, lastLook + BETWEEN_LOOKS_MS - Date.now()));
   };
 
   steps.subscribe((report) => {
     reports.set(report.container, report);
-    if (placedSomething()) setReadable(true);
+    placed = sshSteps().some(
+      (step) => step.commands + step.unrecognised > 0 || (step.verdict !== 'trusted' && !step.collapsed),
+    );
+    if (placed) setReadable(true);
   }, signal);
 
   const observer = new MutationObserver(settle);
