@@ -115,3 +115,19 @@ test('troubleshooting: who can connect, the authorized keys, and the RSA warning
   ]);
   await expect(recipes.getByText('This looks like an RSA key.')).toBeVisible();
 });
+
+test('the menu is a disclosure button: named, says whether it is open, works from the keyboard', async ({ page }) => {
+  await page.goto(jobUrl(101));
+  const waitForSsh = step(page, 'Wait for SSH');
+  const more = waitForSsh.getByRole('button', { name: 'More commands for container 0' });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  const scp = waitForSsh.getByRole('button', { name: 'Copy scp download for container 0' });
+  await expect(scp).toHaveCount(0);
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  await expect(scp).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await expect(scp).toBeHidden();
+});

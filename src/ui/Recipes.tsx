@@ -21,6 +21,7 @@ import {
 } from '../shared/recipes';
 import { type CommandSettings, isSafeToPaste, type SshCommand } from '../shared/ssh-command';
 import { CopyRow } from './CopyRow';
+import { Disclosure } from './Disclosure';
 
 /** What the user did in the menu; kept by the widget, so a redraw (new preferences) keeps it. */
 export interface RecipesState {
@@ -60,18 +61,17 @@ function Live({ rows }: { readonly rows: () => Node | null }) {
 /** The other commands for a container, in a compact disclosure beside its main button. */
 export function Recipes(props: RecipesProps) {
   const { state } = props;
-  const details = (
-    <details class="recipes" open={state.open} onToggle={() => toggled()}>
-      <summary>{t('recipesSummary', String(props.container))}</summary>
-    </details>
-  ) as HTMLDetailsElement;
-  // Built on first opening only: most visits never open it, and every SSH line carries one.
-  const toggled = () => {
-    state.open = details.open;
-    if (details.open && details.childElementCount === 1) details.append(<RecipeList {...props} />);
-  };
-  toggled();
-  return details;
+  return (
+    <Disclosure
+      class="recipes"
+      label={t('recipesSummary', String(props.container))}
+      open={state.open}
+      onToggle={(open) => {
+        state.open = open;
+      }}
+      content={() => <RecipeList {...props} />}
+    />
+  );
 }
 
 function RecipeList({ target, container, settings, vcs, jobNumber, authorizedKeys, state }: RecipesProps) {

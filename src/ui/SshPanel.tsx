@@ -10,6 +10,7 @@ import { knownHostsRemoval } from '../shared/recipes';
 import { type CommandSettings, commandFor, isSafeToPaste } from '../shared/ssh-command';
 import { copyLabel } from './CopyCommand';
 import { CopyRow } from './CopyRow';
+import { Disclosure } from './Disclosure';
 
 export interface PanelRow {
   readonly container: number;
@@ -156,31 +157,36 @@ function Row({
         <p class="hint">{t('panelUnknown')}</p>
       )}
       {output && output.hostKeys.length > 0 && (
-        <details
+        <Disclosure
           class="host-keys"
+          label={t('panelHostKeys', n)}
           open={openHostKeys.has(container)}
-          onToggle={(event) =>
-            event.currentTarget.open ? openHostKeys.add(container) : openHostKeys.delete(container)
-          }
-        >
-          <summary>{t('panelHostKeys', n)}</summary>
-          <ul class="fingerprints" aria-label={t('panelHostKeys', n)}>
-            {output.hostKeys.map((key) => (
-              <li>
-                <code>
-                  {key.hash}:{key.value}
-                </code>
-                {key.algorithm && ` (${key.algorithm})`}
-              </li>
-            ))}
-          </ul>
-          {removal && (
+          onToggle={(open) => (open ? openHostKeys.add(container) : openHostKeys.delete(container))}
+          content={() => (
             <>
-              <p class="hint">{t('panelKnownHostsHint')}</p>
-              <CopyRow name={t('panelKnownHostsLabel', n)} text={removal.text} isSafe={() => isSafeToPaste(removal)} />
+              <ul class="fingerprints" aria-label={t('panelHostKeys', n)}>
+                {output.hostKeys.map((key) => (
+                  <li>
+                    <code>
+                      {key.hash}:{key.value}
+                    </code>
+                    {key.algorithm && ` (${key.algorithm})`}
+                  </li>
+                ))}
+              </ul>
+              {removal && (
+                <>
+                  <p class="hint">{t('panelKnownHostsHint')}</p>
+                  <CopyRow
+                    name={t('panelKnownHostsLabel', n)}
+                    text={removal.text}
+                    isSafe={() => isSafeToPaste(removal)}
+                  />
+                </>
+              )}
             </>
           )}
-        </details>
+        />
       )}
     </li>
   );

@@ -1,6 +1,6 @@
 // Redrawing DOM-built UI replaces its nodes; a keyboard user must not lose their place when it does.
 
-const FOCUSABLE = 'a[href], button, input, select, summary, textarea';
+const FOCUSABLE = 'a[href], button, input, select, textarea';
 
 /** Puts `nodes` in place of `parent`'s children; focus inside moves to the control in the same place. */
 export function replaceKeepingFocus(parent: Element, nodes: Node): void {
