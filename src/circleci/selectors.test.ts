@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+  closestOutput,
   closestStep,
   containerIndex,
   findSteps,
-  isInOutput,
   isOutput,
   jobHeader,
   legacyStepKind,
@@ -45,12 +45,12 @@ describe('new UI', () => {
   it('tells log output from the rest of a step', () => {
     const [checkout, enableSsh] = findSteps(document.body) as [Element, Element];
     const line = document.getElementById('line') as Element;
-    expect(isInOutput(line.firstChild as Node)).toBe(true);
-    expect(isInOutput(stepOutput(enableSsh) as Element)).toBe(true);
+    expect(closestOutput(line.firstChild as Node)).not.toBeNull();
+    expect(closestOutput(stepOutput(enableSsh) as Element)).not.toBeNull();
     expect(isOutput(stepOutput(enableSsh) as Element)).toBe(true);
     expect(isOutput(line)).toBe(false);
-    expect(isInOutput(enableSsh)).toBe(false);
-    expect(isInOutput(checkout.querySelector('#metadata') as Element)).toBe(false);
+    expect(closestOutput(enableSsh)).toBeNull();
+    expect(closestOutput(checkout.querySelector('#metadata') as Element)).toBeNull();
   });
 
   it('takes the container from the URL, else 0, never from how a run box looks', () => {
@@ -105,8 +105,8 @@ describe('legacy UI', () => {
     expect(stepGroup(step as Element)).toBe(document.getElementById('container_2'));
     expect(legacyStepKind(step as Element)).toBe('circleci');
     expect(stepOutput(step as Element)?.textContent).toBe('$ ssh -p 1 1.2.3.4');
-    expect(isInOutput(document.querySelector('span.pre')?.firstChild as Node)).toBe(true);
-    expect(isInOutput(document.querySelector('.command-text') as Element)).toBe(false);
+    expect(closestOutput(document.querySelector('span.pre')?.firstChild as Node)).not.toBeNull();
+    expect(closestOutput(document.querySelector('.command-text') as Element)).toBeNull();
   });
 
   it.each([

@@ -66,10 +66,10 @@ export function isOutput(element: Element): boolean {
   return element.matches(STEP_OUTPUT);
 }
 
-/** Whether a node is inside a step's output panel (or is one). */
-export function isInOutput(node: Node): boolean {
+/** The step output panel a node is inside (or is), if any. */
+export function closestOutput(node: Node): Element | null {
   const element = node instanceof Element ? node : node.parentElement;
-  return element?.closest(STEP_OUTPUT) != null;
+  return element?.closest(STEP_OUTPUT) ?? null;
 }
 
 /** CircleCI's own action types on the legacy page; the config's commands are `dependencies`, `test`, `deployment`… */

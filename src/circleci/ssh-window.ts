@@ -69,7 +69,19 @@ export function formatCountdown(ms: number): string {
 
 /** The local wall-clock time: `14:05`, `09:07`, or `2:05 PM` where the locale keeps a 12-hour clock. */
 export function formatClock(epochMs: number, locale?: string): string {
-  // A 24-hour clock pads the hour ("09:07"); a 12-hour one does not ("9:07 AM").
-  const { hour12 } = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions();
-  return new Intl.DateTimeFormat(locale, { hour: hour12 ? 'numeric' : '2-digit', minute: '2-digit' }).format(epochMs);
+  return clockFormat(locale).format(epochMs);
+}
+
+// Making a DateTimeFormat costs far more than using one, and the panel formats on every redraw.
+const clockFormats = new Map<string | undefined, Intl.DateTimeFormat>();
+
+function clockFormat(locale: string | undefined): Intl.DateTimeFormat {
+  let format = clockFormats.get(locale);
+  if (!format) {
+    // A 24-hour clock pads the hour ("09:07"); a 12-hour one does not ("9:07 AM").
+    const { hour12 } = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions();
+    format = new Intl.DateTimeFormat(locale, { hour: hour12 ? 'numeric' : '2-digit', minute: '2-digit' });
+    clockFormats.set(locale, format);
+  }
+  return format;
 }

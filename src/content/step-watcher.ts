@@ -7,10 +7,10 @@
 
 import { type OutputLine, readOutputLines } from '../circleci/output-lines';
 import {
+  closestOutput,
   closestStep,
   containerIndex,
   findSteps,
-  isInOutput,
   isOutput,
   legacyStepKind,
   stepGroup,
@@ -182,20 +182,25 @@ export function watchSteps(
       const groups = new Set<Element | Document>();
       let removedSomething = false;
       let lastTarget: Node | undefined;
-      let lastStep: Element | null = null;
-      let lastInOutput = false;
-      for (const { target, addedNodes: added, removedNodes: removed } of records) {
+      // The output the last record's target was in: lines streaming into it need no look at all.
+      let lastOutput: Element | null = null;
+      for (const record of records) {
+        const { target } = record;
+        if (target === lastTarget && lastOutput) continue;
+        if (lastOutput?.contains(target)) {
+          lastTarget = target;
+          continue;
+        }
+        const { addedNodes: added, removedNodes: removed } = record;
         // Our own inserts and moves: nothing CircleCI changed.
         if (added.length + removed.length > 0 && onlyShadowHosts(added) && onlyShadowHosts(removed)) continue;
+        lastTarget = target;
+        const step = closestStep(target);
+        lastOutput = step && closestOutput(target);
+        if (step) touchedSteps.add(step);
+        // Log lines hold no steps, and what leaves an output never takes a step with it.
+        if (lastOutput) continue;
         removedSomething ||= removed.length > 0;
-        // A streaming log sends many records with the same target: find its step once.
-        if (target !== lastTarget) {
-          lastTarget = target;
-          lastStep = closestStep(target);
-          lastInOutput = lastStep !== null && isInOutput(target);
-        }
-        if (lastStep) touchedSteps.add(lastStep);
-        if (lastInOutput) continue;
         for (const node of added) {
           if (!(node instanceof Element) || isOutput(node)) continue;
           for (const step of findSteps(node)) {
