@@ -777,7 +777,7 @@ ${onceTable.join('\n')}
 - Our extension runs with one key profile stored, as a user's would be, so each first command also
   draws the key control.
 
-## Why no \`<details>\`
+## Why no details element
 
 Measuring the \`chunks\` markup (2 million nodes, lines in \`content-visibility: auto\` chunks) found
 the page's style recalculation at about ten times its own while any of our widgets was on the page:

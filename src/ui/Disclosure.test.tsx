@@ -1,5 +1,8 @@
 // @vitest-environment happy-dom
 /** @jsxImportSource #dom */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Disclosure } from './Disclosure';
 
@@ -51,5 +54,19 @@ describe('Disclosure', () => {
     expect(button.getAttribute('aria-expanded')).toBe('true');
     expect(part.hidden).toBe(false);
     expect(toggles).toEqual([]);
+  });
+});
+
+describe("UI drawn into CircleCI's page", () => {
+  it('never uses <details>, which slows every style update of a long log (docs/benchmarks.md)', () => {
+    const src = join(dirname(fileURLToPath(import.meta.url)), '..');
+    const files = ['ui', 'content', 'content/features'].flatMap((folder) =>
+      readdirSync(join(src, folder))
+        .filter((name) => name.endsWith('.tsx') && !name.endsWith('.test.tsx'))
+        .map((name) => join(src, folder, name)),
+    );
+    expect(files.length).toBeGreaterThan(5);
+    const withDetails = files.filter((file) => /<details\b/.test(readFileSync(file, 'utf8')));
+    expect(withDetails).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 /** @jsxImportSource #dom */
-// A button that shows and hides a part (the ARIA disclosure pattern), used in place of <details>. In
-// Chromium a closed <details> keeps its content under a content-visibility lock, and while one is in
+// A button that shows and hides a part (the ARIA disclosure pattern), used in place of a details element. In
+// Chromium a closed details element keeps its content under a content-visibility lock, and while one is in
 // the document every style update of a page with millions of log nodes costs tens of milliseconds
-// more (docs/benchmarks.md, "Why no <details>"). A `hidden` part costs nothing.
+// more (docs/benchmarks.md, "Why no details element"). A `hidden` part costs nothing.
 
 export interface DisclosureProps {
   readonly label: string;
