@@ -21,7 +21,7 @@
 // All of that is done once per markup variant of the fake page (e2e/site/README.md, "Markup
 // variants"; the `fixture-markup` cookie), on the most expensive ones (see MARKUPS), and every budget
 // is checked on each; only the content script's size and the popup, which no markup changes, are
-// measured once.
+// measured once. Per markup, the hostile floods of bench/flood.mjs are traced too (page and ours).
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,6 +34,7 @@ import { chromiumPath, extensionArgs } from '../e2e/browser.js';
 import { jobUrl } from '../e2e/site/jobs.js';
 import { MARKUPS as ALL_MARKUPS, MARKUP_COOKIE } from '../e2e/site/markup.js';
 import { siteResponse } from '../e2e/site/serve.js';
+import { FLOOD_KINDS, FLOOD_PATH, floodRun } from './flood.mjs';
 import { BUILD_STEPS, benchJobUrl, streamPlan } from './site/scenario.js';
 
 const { values: cli } = parseArgs({
@@ -51,8 +52,16 @@ const { values: cli } = parseArgs({
 });
 
 // 200 batches of 1,000 lines: many mutation callbacks, each a task of real size for the page.
-const FULL = { runs: 5, lines: 200_000, batch: 1_000, warmupLines: 40_000, navigations: 100, popupRuns: 10 };
-const SMOKE = { runs: 1, lines: 20_000, batch: 500, warmupLines: 0, navigations: 10, popupRuns: 2 };
+const FULL = {
+  runs: 5,
+  lines: 200_000,
+  batch: 1_000,
+  warmupLines: 40_000,
+  navigations: 100,
+  popupRuns: 10,
+  floodRuns: 2,
+};
+const SMOKE = { runs: 1, lines: 20_000, batch: 500, warmupLines: 0, navigations: 10, popupRuns: 2, floodRuns: 1 };
 const settings = {
   ...(cli.smoke ? SMOKE : FULL),
   ...(cli.runs ? { runs: Number(cli.runs) } : {}),
@@ -77,6 +86,7 @@ const BUDGETS = {
   gzip: { text: '≤ 17 KB (17,408 B)', holds: (value) => value <= 17 * 1024 },
   popup: { text: '≤ 150 ms', holds: (value) => value <= 150 },
   heapGrowth: { text: '< 1 MB (1,048,576 B)', holds: (value) => value < 1024 * 1024 },
+  flood: { text: '≤ 50 ms in one task', holds: (value) => value <= 50 },
 };
 
 // The fake page's markup variants the bench runs on (e2e/site/README.md), each with every budget: the
@@ -377,6 +387,27 @@ async function navigationRun(variant, markup, count) {
   }
 }
 
+// ---- Hostile floods ---------------------------------------------------------------------------
+
+/** One flood (bench/flood.mjs) into job 108's impostor Enable SSH step, traced, in a fresh tab. */
+async function floodTab(variant, markup, kind) {
+  const { page, cdp } = await openTab(variant);
+  try {
+    await page.goto(`${variant.origin}${FLOOD_PATH}`);
+    await page.waitForFunction(() => window.__fixture?.ready === true);
+    const rendered = await page.evaluate(() => window.__fixture.markup);
+    if (rendered !== markup) throw new Error(`${variant.label}: the page rendered ${rendered}, not ${markup}`);
+    // Our warning beside the impostor's ssh line: the content script has judged the step.
+    if (variant.id === 'ours') await page.waitForFunction(() => document.querySelector('circleci-ssh-copy'));
+    const figures = await floodRun({ page, cdp }, kind, `chrome-extension://${variant.extensionId}/`);
+    if (variant.id === 'ours' && figures.tasksWithOurs === 0)
+      throw new Error(`${kind} flood: no call into our content script was traced; the figure would mean nothing`);
+    return figures;
+  } finally {
+    await page.close();
+  }
+}
+
 // ---- Popup --------------------------------------------------------------------------------------
 
 /** From navigation start to an enabled "Default SSH key" field (disabled until the prefs are read). */
@@ -495,12 +526,27 @@ function markupFigures(results) {
   const heapGrowth = Object.fromEntries(
     Object.entries(results.navigation).map(([id, runs]) => [id, stats(runs.map((r) => r.heapAfter - r.heapBefore))]),
   );
+  // The worst of the runs: the budget is on any one task.
+  const worst = (runs, key) => (runs?.length ? Math.max(...runs.map((run) => run[key])) : NaN);
+  const flood = Object.fromEntries(
+    Object.entries(results.flood).map(([kind, byVariant]) => [
+      kind,
+      {
+        pageLongestTaskMs: worst(byVariant.page, 'longestTaskMs'),
+        oursLongestTaskMs: worst(byVariant.ours, 'longestTaskMs'),
+        oursMaxMs: worst(byVariant.ours, 'oursMaxMs'),
+        oursTotalMs: stats((byVariant.ours ?? []).map((run) => run.oursTotalMs)),
+        tasksWithOurs: stats((byVariant.ours ?? []).map((run) => run.tasksWithOurs)),
+      },
+    ]),
+  );
   return {
     stream,
     versusPage,
     naiveRatio,
     detectionMs: stats((results.stream.ours ?? []).flatMap((run) => run.latencies)),
     heapGrowth,
+    flood,
   };
 }
 
@@ -537,6 +583,12 @@ function verdicts(f) {
         `Heap growth over ${f.settings.navigations} navigations (median)`,
         m.heapGrowth.ours?.median,
       ],
+      ...Object.entries(m.flood).map(([kind, flood]) => [
+        markup,
+        'flood',
+        `Our longest time in one task during the ${kind} flood`,
+        flood.oursMaxMs,
+      ]),
     );
   }
   checks.push(
@@ -567,12 +619,19 @@ const row = (cells) => `| ${cells.join(' | ')} |`;
 
 /** The verdict of one budget, on one markup (null: measured once, for every markup). */
 function marker(checks, markup) {
-  return (key) => {
-    const check = checks.find((c) => c.key === key && c.markup === (BUDGETS_ONCE.includes(key) ? null : markup));
+  return (key, detail = '') => {
+    const check = checks.find(
+      (c) => c.key === key && c.markup === (BUDGETS_ONCE.includes(key) ? null : markup) && c.what.includes(detail),
+    );
     return `${check.budget}: **${check.holds ? 'pass' : 'FAIL'}**`;
   };
 }
 const BUDGETS_ONCE = ['gzip', 'popup'];
+
+const FLOOD_WHAT = {
+  'ssh-like': '50,000 ssh-like lines, in 50 batches',
+  backtracking: '1 MB of lines shaped for backtracking, in 10 batches',
+};
 
 /** One markup variant's section: the stream, detection and memory, each with its budgets. */
 function markupSection(markup, f, checks) {
@@ -667,6 +726,27 @@ function markupSection(markup, f, checks) {
     ]),
     row(['… the same, page alone / with the naive script', `${int(g.page?.median)} B / ${int(g.naive?.median)} B`, '']),
   ];
+  const floodTable = [
+    row([
+      'Flood into a config step named Enable SSH',
+      'Longest task, page alone',
+      'Longest task, with ours',
+      'Ours in all (ms)',
+      '**Ours in one task, at most**',
+      'Budget',
+    ]),
+    row(['---', '---:', '---:', '---:', '---:', '---']),
+    ...Object.entries(f.markups[markup].flood).map(([kind, flood]) =>
+      row([
+        FLOOD_WHAT[kind],
+        `${fixed(flood.pageLongestTaskMs)} ms`,
+        `${fixed(flood.oursLongestTaskMs)} ms`,
+        `${range(flood.oursTotalMs, fixed)} in ${int(flood.tasksWithOurs.median)} tasks`,
+        `**${fixed(flood.oursMaxMs)} ms**`,
+        mark('flood', kind),
+      ]),
+    ),
+  ];
   return `## Markup \`${markup}\`
 
 ### While a long log streams
@@ -676,6 +756,10 @@ ${streamTable.join('\n')}
 ### Detection, memory
 
 ${otherTable.join('\n')}
+
+### Hostile floods
+
+${floodTable.join('\n')}
 `;
 }
 
@@ -776,6 +860,15 @@ ${onceTable.join('\n')}
   the preferences are read. One warm-up open first.
 - Our extension runs with one key profile stored, as a user's would be, so each first command also
   draws the key control.
+- **Hostile floods** (\`bench/flood.mjs\`, issue #15): job 108 of the fake site, whose config run step
+  calls itself Enable SSH, prints a flood from \`e2e/site/floods.js\` (50,000 ssh-like lines, half
+  valid and half not, in 50 batches; or 1 MB of 10,200-character lines shaped to make a backtracking
+  pattern slow, in 10 batches), each batch in its own task, in a fresh tab, while Chromium traces.
+  The page's main thread is the one where the page set a user-timing mark; its tasks are its
+  \`RunTask\` events, and our share of a task is the thread time of the outermost \`FunctionCall\`
+  events into our extension's scripts within it (the mutation observer's callbacks, timers,
+  listeners). The budget is on the largest share in any task, over ${set.floodRuns} runs. The
+  longest tasks, with and without us, are the page's own: appending a batch and laying it out.
 
 ## Why no details element
 
@@ -803,6 +896,7 @@ await versionTab.close();
 const results = {};
 const popupTimes = [];
 const ours = variants.find((variant) => variant.id === 'ours');
+const floodVariants = variants.filter((variant) => variant.id !== 'naive');
 try {
   // One markup after the other, each with its own warm-up: the page's code paths differ per markup.
   for (const markup of markups) {
@@ -810,6 +904,10 @@ try {
     const r = {
       stream: Object.fromEntries(variants.map((b) => [b.id, []])),
       navigation: Object.fromEntries(variants.map((b) => [b.id, []])),
+      // Per flood kind, per variant: the naive script has no flood figure worth having.
+      flood: Object.fromEntries(
+        FLOOD_KINDS.map((kind) => [kind, Object.fromEntries(floodVariants.map((b) => [b.id, []]))]),
+      ),
     };
     results[markup] = r;
     if (settings.warmupLines > 0) {
@@ -832,6 +930,17 @@ try {
         log(
           `${markup}: run ${run}/${settings.runs}, ${variant.label}: heap +${int(n.heapAfter - n.heapBefore)} B over ${settings.navigations} navigations`,
         );
+      }
+    }
+    for (let run = 1; run <= settings.floodRuns; run++) {
+      for (const kind of FLOOD_KINDS) {
+        for (const variant of floodVariants) {
+          const t = await floodTab(variant, markup, kind);
+          r.flood[kind][variant.id].push(t);
+          log(
+            `${markup}: ${kind} flood ${run}/${settings.floodRuns}, ${variant.label}: longest task ${fixed(t.longestTaskMs)} ms${variant.id === 'ours' ? `, ours at most ${fixed(t.oursMaxMs)} ms in one task (${int(t.tasksWithOurs)} tasks, ${fixed(t.oursTotalMs)} ms in all)` : ''}`,
+          );
+        }
       }
     }
   }

@@ -5,6 +5,7 @@ import { chromium, type Page } from '@playwright/test';
 import { chromiumPath } from './browser.js';
 import { expect, test } from './fixtures';
 import { copyButtons, expand, step } from './job-page';
+import type { Flood } from './site/floods.js';
 import { jobUrl, legacyUrl } from './site/jobs.js';
 import { serveCircleCI } from './site/serve.js';
 
@@ -72,14 +73,9 @@ test('a line separator inside a command line copies only the ssh part (job 114)'
   }
 });
 
-type Flood = 'chunks' | 'ssh-like' | 'backtracking';
-
 /**
- * Streams lines into a step, one task per batch as a running step would, and returns the main thread's
- * script time (page and content scripts alike) spent meanwhile. The lines are made in the page:
- * - chunks: 50 short lines;
- * - ssh-like: 50,000 lines that look like ssh commands, valid and not, in 50 batches;
- * - backtracking: 1 MB of long lines shaped to make a backtracking pattern slow, in 10 batches.
+ * Streams a flood (e2e/site/floods.js) into a step, one task per batch as a running step would, and
+ * returns the main thread's script time (page and content scripts alike) spent meanwhile.
  */
 async function scriptTimeWhileStreaming(page: Page, url: string, stepName: string, flood: Flood): Promise<number> {
   await page.goto(url);
@@ -90,25 +86,12 @@ async function scriptTimeWhileStreaming(page: Page, url: string, stepName: strin
     (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? 0;
   const before = await scriptSeconds();
   await page.evaluate(
-    async ([name, kind]) => {
-      const fixture = (window as unknown as { __fixture: { append(step: string, lines: string[]): void } }).__fixture;
-      const batches = kind === 'chunks' ? 50 : kind === 'ssh-like' ? 50 : 10;
-      for (let i = 0; i < batches; i++) {
-        const lines =
-          kind === 'chunks'
-            ? [`chunk ${i}`]
-            : kind === 'ssh-like'
-              ? Array.from({ length: 1000 }, (_, j) =>
-                  j % 2
-                    ? `$ ssh -p ${1024 + j} 6.6.${i}.${j % 250}`
-                    : `$ ssh -p 0${j} ${'x'.repeat(j % 40)}@6.6.6.6 -oX`,
-                )
-              : Array.from({ length: 10 }, () => `$ ssh ${'-p 1 \t'.repeat(1700)}!`);
-        fixture.append(name, lines);
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
+    async (streamed) => {
+      const floods = '/__fixture__/floods.js'; // the page's copy of e2e/site/floods.js
+      const { streamFlood } = (await import(floods)) as typeof import('./site/floods.js');
+      await streamFlood(streamed);
     },
-    [stepName, flood] as const,
+    { kind: flood, step: stepName },
   );
   return (await scriptSeconds()) - before;
 }
