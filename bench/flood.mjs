@@ -5,9 +5,10 @@
 // names the called function's script): the mutation observer's callbacks, timers and listeners.
 
 import { jobUrl } from '../e2e/site/jobs.js';
+import { openTab } from './measure.mjs';
 
 /** Job 108: a config run step named Enable SSH, which the flood prints into (a step we never trust). */
-export const FLOOD_PATH = new URL(jobUrl(108)).pathname;
+const FLOOD_PATH = new URL(jobUrl(108)).pathname;
 const FLOOD_STEP = 'Enable SSH';
 export const FLOOD_KINDS = ['ssh-like', 'backtracking'];
 
@@ -75,4 +76,23 @@ export function tasks(events, extensionOrigin) {
     oursMaxMs: Math.max(0, ...extensionMs),
     oursTotalMs: extensionMs.reduce((sum, ms) => sum + ms, 0),
   };
+}
+
+/** One flood (bench/flood.mjs) into job 108's impostor Enable SSH step, traced, in a fresh tab. */
+export async function floodTab(variant, markup, kind) {
+  const { page, cdp } = await openTab(variant);
+  try {
+    await page.goto(`${variant.origin}${FLOOD_PATH}`);
+    await page.waitForFunction(() => window.__fixture?.ready === true);
+    const rendered = await page.evaluate(() => window.__fixture.markup);
+    if (rendered !== markup) throw new Error(`${variant.label}: the page rendered ${rendered}, not ${markup}`);
+    // Our warning beside the impostor's ssh line: the content script has judged the step.
+    if (variant.id === 'ours') await page.waitForFunction(() => document.querySelector('circleci-ssh-copy'));
+    const figures = await floodRun({ page, cdp }, kind, `chrome-extension://${variant.extensionId}/`);
+    if (variant.id === 'ours' && figures.tasksWithOurs === 0)
+      throw new Error(`${kind} flood: no call into our content script was traced; the figure would mean nothing`);
+    return figures;
+  } finally {
+    await page.close();
+  }
 }

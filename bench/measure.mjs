@@ -1,0 +1,281 @@
+// The bench's measurements (bench/run.mjs runs them): one Chromium with both extensions and the fake
+// site on three origins, and per tab a stream, SPA navigations, a hostile flood or the popup.
+
+import { resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import { chromiumPath, extensionArgs } from '../e2e/browser.js';
+import { jobUrl } from '../e2e/site/jobs.js';
+import { MARKUP_COOKIE } from '../e2e/site/markup.js';
+import { siteResponse } from '../e2e/site/serve.js';
+import { printProfile } from './profile.mjs';
+import { benchJobUrl, streamPlan } from './site/scenario.js';
+
+// The fake page's markup variants the bench runs on (e2e/site/README.md), each with every budget: the
+// two that cost the page and a content script the most (see markupsWhy in report.mjs for how they were chosen).
+export const MARKUPS = ['chunks', 'rows'];
+
+// What a user of ours has: one key profile, so the key control beside the first command is drawn too.
+const OUR_PREFS = {
+  schemaVersion: 2,
+  profiles: [{ id: 'default', name: 'Default', keyPath: '~/.ssh/id_ed25519' }],
+  defaultProfileId: 'default',
+};
+
+// ---- Browsers -----------------------------------------------------------------------------------
+
+// One variant holds both extensions; each variant is the same page served from its own origin, where
+// exactly one content script (or none) runs. Sharing the variant matters: separate variant processes
+// differed by up to 4 % in the page's own task time, more than the overhead budget, while one variant
+// keeps the page-alone runs within about 1 % of each other.
+export const VARIANTS = [
+  // No content script matches this origin: the page alone, in the very variant the others run in.
+  { id: 'page', label: 'page alone', origin: 'https://plain.circleci.test' },
+  { id: 'ours', label: 'with our extension', origin: 'https://app.circleci.com' },
+  // bench/naive-extension/manifest.json matches this origin, which ours does not.
+  { id: 'naive', label: 'with the naive script', origin: 'https://naive.circleci.test' },
+];
+
+// The bench job reaches the page through e2e/site's own app.js: only its jobs.js is swapped for
+// bench/site/jobs.js, which adds the bench job to the e2e scenarios.
+const BENCH_FILES = {
+  '/__fixture__/jobs.js': 'bench/site/jobs.js',
+  '/__fixture__/e2e-jobs.js': 'e2e/site/jobs.js',
+  '/__fixture__/bench-scenario.js': 'bench/site/scenario.js',
+};
+
+/** One Chromium with both extensions, serving the fake site on every variant's origin; the variants in `only`. */
+export async function launch({ extensionDir, naiveDir, only }) {
+  const context = await chromium.launchPersistentContext('', {
+    ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+    headless: true,
+    args: extensionArgs(`${extensionDir},${naiveDir}`),
+    viewport: { width: 1280, height: 900 },
+  });
+  for (const { origin } of VARIANTS) {
+    await context.route(`${origin}/**`, async (route) => {
+      // Every origin gets what the fake CircleCI serves at the same path.
+      const { pathname, search } = new URL(route.request().url());
+      const file = BENCH_FILES[pathname];
+      if (file)
+        return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', path: resolve(file) });
+      const response = siteResponse(`https://app.circleci.com${pathname}${search}`);
+      return response ? route.fulfill(response) : route.abort();
+    });
+  }
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate((prefs) => chrome.storage.sync.set({ prefs }), OUR_PREFS);
+  const extensionId = new URL(worker.url()).host;
+  return VARIANTS.filter((variant) => only.includes(variant.id)).map((variant) => ({
+    ...variant,
+    context,
+    extensionId,
+  }));
+}
+
+/** A tab with a DevTools session that reports main-thread time as the thread's CPU time. */
+export async function openTab(variant) {
+  const page = await variant.context.newPage();
+  const cdp = await variant.context.newCDPSession(page);
+  // threadTicks: CPU time of the renderer's main thread. Time the thread waits while another process
+  // has the core (two cores, other people's jobs) is not counted as anyone's work.
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const metrics = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics: list } = await cdp.send('Performance.getMetrics');
+    return Object.fromEntries(list.map(({ name, value }) => [name, value]));
+  };
+  return { page, cdp, metrics };
+}
+
+/**
+ * The markup every page of every variant renders from now on: the `fixture-markup` cookie, set as
+ * e2e/fixtures.ts does, on each variant's origin (the page reads it once when it loads).
+ */
+export async function useMarkup(context, markup) {
+  await context.clearCookies({ name: MARKUP_COOKIE });
+  if (markup === 'classic') return;
+  await context.addCookies(VARIANTS.map(({ origin }) => ({ name: MARKUP_COOKIE, value: markup, url: `${origin}/` })));
+}
+
+/**
+ * Waits until the variant's content script has done its first work on the page, if it has one, after
+ * making sure the page rendered the markup it was meant to.
+ */
+async function contentScriptStarted(variant, page, markup) {
+  await page.waitForFunction(() => window.__fixture?.ready === true);
+  const rendered = await page.evaluate(() => window.__fixture.markup);
+  if (rendered !== markup) throw new Error(`${variant.label}: the page rendered ${rendered}, not ${markup}`);
+  if (variant.id === 'ours') {
+    await page.waitForFunction(() => document.querySelector('circleci-ssh-copy')?.shadowRoot?.querySelector('button'));
+  } else if (variant.id === 'naive') {
+    await page.waitForFunction(() => document.documentElement.dataset.naiveSshLines !== undefined);
+  }
+}
+
+// ---- The stream ---------------------------------------------------------------------------------
+
+/**
+ * Runs in the page. Makes the log's lines first, then, once the bench says go, appends the planned
+ * batches, one batch per frame, each in its own timer task as a socket message would arrive. With
+ * `detect`, it times how long our button takes to exist after each ssh line entered the DOM.
+ */
+async function streamInPage({ plan, detect, quietMs }) {
+  const fixture = window.__fixture;
+  const { logLine } = await import('/__fixture__/bench-scenario.js');
+  const lines = Array.from({ length: plan.at(-1).to }, (_, index) => logLine(index));
+  await new Promise((resolve) => {
+    window.__benchGo = resolve;
+  });
+
+  /** From `t0` until a copy button exists in the Wait for SSH step's current output (null after 5 s). */
+  const buttonAfter = (t0) =>
+    new Promise((resolve) => {
+      const outputs = document.querySelectorAll('[data-cy="step-output"]');
+      const output = outputs[outputs.length - 1]; // Wait for SSH is the last step
+      let frame = 0;
+      let timer = 0;
+      const found = () => output.querySelector('circleci-ssh-copy')?.shadowRoot?.querySelector('button.copy');
+      const finish = (value) => {
+        observer.disconnect();
+        cancelAnimationFrame(frame);
+        clearTimeout(timer);
+        resolve(value);
+      };
+      // Our script draws in the microtask after the mutation; the frame-by-frame look catches any later.
+      const observer = new MutationObserver(() => found() && finish(performance.now() - t0));
+      observer.observe(output, { childList: true, subtree: true });
+      const poll = () => {
+        if (found()) finish(performance.now() - t0);
+        else frame = requestAnimationFrame(poll);
+      };
+      frame = requestAnimationFrame(poll);
+      timer = setTimeout(() => finish(null), 5000);
+    });
+
+  const samples = [];
+  const started = performance.now();
+  // The page's own work runs in timer callbacks, which DevTools counts as script time (an async
+  // function's continuation would not be). One batch per frame keeps the number of layouts fixed.
+  await new Promise((finished) => {
+    const next = (index) => {
+      const batch = plan[index];
+      if (!batch) return finished();
+      fixture.append(batch.step, lines.slice(batch.from, batch.to));
+      if (batch.ssh) {
+        if (batch.ssh === 'show') fixture.show('Wait for SSH');
+        else fixture.replaceOutput('Wait for SSH');
+        const t0 = performance.now(); // right after the ssh line entered the DOM, in the same task
+        if (detect) samples.push(buttonAfter(t0));
+      }
+      requestAnimationFrame(() => setTimeout(next, 0, index + 1));
+    };
+    requestAnimationFrame(() => setTimeout(next, 0, 0));
+  });
+  const wallMs = performance.now() - started;
+  const latencies = await Promise.all(samples);
+  await new Promise((resolve) => setTimeout(resolve, quietMs)); // whatever a script left for later
+  return { latencies, wallMs };
+}
+
+/** One stream of `lines` lines in batches of `batch`; with `profile`, prints where the script time went. */
+export async function streamRun(variant, markup, { lines, batch, profile }) {
+  const plan = streamPlan({ lines, batchSize: batch });
+  const { page, cdp, metrics } = await openTab(variant);
+  try {
+    await page.goto(`${variant.origin}${new URL(benchJobUrl).pathname}`);
+    await contentScriptStarted(variant, page, markup);
+    const done = page.evaluate(streamInPage, { plan, detect: variant.id === 'ours', quietMs: 300 });
+    await page.waitForFunction(() => typeof window.__benchGo === 'function');
+    const before = await metrics();
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
+    await page.evaluate(() => window.__benchGo());
+    const { latencies, wallMs } = await done;
+    const after = await metrics();
+    if (profile) printProfile(variant, markup, (await cdp.send('Profiler.stop')).profile);
+    if (variant.id === 'ours' && latencies.some((latency) => latency === null)) {
+      throw new Error('a copy button did not appear within 5 s of its ssh line');
+    }
+    if (variant.id === 'naive') {
+      const found = Number(await page.evaluate(() => document.documentElement.dataset.naiveSshLines));
+      if (!(found >= 2)) throw new Error(`the naive script found ${found} ssh lines`);
+    }
+    const ms = (name) => (after[name] - before[name]) * 1000;
+    return {
+      scriptMs: ms('ScriptDuration'),
+      taskMs: ms('TaskDuration'),
+      layoutMs: ms('LayoutDuration'),
+      styleMs: ms('RecalcStyleDuration'),
+      heapAfterStream: after.JSHeapUsedSize,
+      nodes: after.Nodes,
+      wallMs,
+      latencies,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+// ---- SPA navigations ----------------------------------------------------------------------------
+
+/** Runs in the page: `count` in-app navigations between jobs, each waiting for the job's button. */
+async function navigateInPage({ paths, count, waitForButton }) {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const button = () => document.querySelector('circleci-ssh-copy')?.shadowRoot?.querySelector('button.copy');
+  for (let i = 0; i < count; i++) {
+    const path = paths[i % paths.length];
+    window.__fixture.navigate(path);
+    await frame();
+    const deadline = performance.now() + 5000;
+    while (waitForButton && !button()) {
+      if (performance.now() > deadline) throw new Error(`no copy button after navigating to ${path}`);
+      await frame();
+    }
+  }
+}
+
+export async function navigationRun(variant, markup, count) {
+  // Jobs with a copy button in a step that is open at load; each visit must draw its own.
+  const paths = [101, 102, 104, 107, 109].map((job) => new URL(jobUrl(job)).pathname);
+  const { page, metrics } = await openTab(variant);
+  try {
+    await page.goto(`${variant.origin}${new URL(jobUrl(101)).pathname}`);
+    await contentScriptStarted(variant, page, markup);
+    const waitForButton = variant.id === 'ours';
+    // Each job twice first: the page keeps every job's state once seen, which is its memory, not ours.
+    await page.evaluate(navigateInPage, { paths, count: 2 * paths.length, waitForButton });
+    const before = await metrics();
+    await page.evaluate(navigateInPage, { paths, count, waitForButton });
+    const after = await metrics();
+    return { heapBefore: before.JSHeapUsedSize, heapAfter: after.JSHeapUsedSize };
+  } finally {
+    await page.close();
+  }
+}
+
+// ---- Popup --------------------------------------------------------------------------------------
+
+/** From navigation start to an enabled "Default SSH key" field (disabled until the prefs are read). */
+export async function popupRun(variant) {
+  const page = await variant.context.newPage();
+  try {
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        const field = document.getElementById('key-path');
+        if (field && !field.disabled) {
+          window.__interactiveAt = performance.now(); // milliseconds since navigation start
+          observer.disconnect();
+        }
+      });
+      observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled'] });
+    });
+    await page.goto(`chrome-extension://${variant.extensionId}/src/popup/index.html`);
+    return await (await page.waitForFunction(() => window.__interactiveAt)).jsonValue();
+  } finally {
+    await page.close();
+  }
+}
