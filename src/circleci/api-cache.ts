@@ -75,7 +75,7 @@ export function createJobSshCache({ now, ttlMs = DEFAULT_TTL }: { now: () => num
   };
 }
 
-// The token is part of the key: what one token may see says nothing about another.
+// The token is part of the key (none: the page session): what one may see says nothing about another.
 function cacheKey(job: JobRef, { apiOrigin, token }: FetchJobSshOptions): string {
   return JSON.stringify([apiOrigin, token, job.vcs, job.org, job.project, job.jobNumber]);
 }
