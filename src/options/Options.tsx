@@ -1,5 +1,5 @@
-// The options page: key profiles, project rules, command options, CircleCI servers, the API token, and
-// import and export. Every change saves as it is made (typing after a pause), through the background,
+// The options page: key profiles, project rules, command options, CircleCI servers, the session route,
+// the API token, and import and export. Every change saves as it is made (typing after a pause), through the background,
 // which validates the whole; one status line says whether it worked, for the token too.
 
 import { useEffect, useState } from 'preact/hooks';
@@ -11,6 +11,7 @@ import { CommandSection } from './CommandSection';
 import { ProfilesSection } from './ProfilesSection';
 import { RulesSection } from './RulesSection';
 import { ServersSection } from './ServersSection';
+import { SessionRouteSection } from './SessionRouteSection';
 import { TransferSection } from './TransferSection';
 import { type SaveStatus, usePrefs } from './use-prefs';
 
@@ -44,6 +45,7 @@ export function Options() {
           <RulesSection store={store} />
           <CommandSection store={store} />
           <ServersSection store={store} />
+          <SessionRouteSection store={store} />
           <ApiTokenSection onDone={setTokenStatus} />
           <TransferSection store={store} />
         </>
