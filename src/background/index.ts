@@ -101,10 +101,9 @@ function handle(
     case 'job-ssh-session': {
       // Each request goes back to the asking tab's top frame, to be made with that page's session.
       const tabId = sender.tab?.id;
-      const askTab = (url: string) => sendMessageToTab(tabId as number, { type: 'session-fetch', url }, 0);
-      return tabId === undefined
-        ? undefined
-        : forContentScriptPage(sender, (page, appHosts) => sessionRoute.report(page, appHosts, askTab));
+      if (tabId === undefined) return undefined;
+      const ask = (url: string) => sendMessageToTab(tabId, { type: 'session-fetch', url }, 0);
+      return forContentScriptPage(sender, (page, appHosts) => sessionRoute.report(page, appHosts, { id: tabId, ask }));
     }
     case 'page-readable':
       // The badge of the sender's own tab, and only from our content script in its top frame.

@@ -46,7 +46,7 @@ function setup(answer?: (url: string) => SessionFetchAnswer | Promise<never>, en
     if (url.startsWith(`${RAW}/`)) return ok(`    $ ssh -p 6400${url.at(-5)} 3.92.41.20\r\n`);
     return ok(JSON.stringify(DETAILS));
   };
-  const report = (page = PAGE) => route.report(page, ['app.circleci.com'], askTab);
+  const report = (page = PAGE) => route.report(page, ['app.circleci.com'], { id: 7, ask: askTab });
   return { report, asked, session };
 }
 

@@ -33,12 +33,18 @@ export interface SessionRouteDeps {
 /** Asks the tab's content script to fetch one URL; its answer is checked by parseSessionFetchAnswer. */
 export type AskTab = (url: string) => Promise<unknown>;
 
+/** The tab whose page asked: its answers are cached for it alone, as its cookies are its own. */
+export interface AskingTab {
+  readonly id: number;
+  readonly ask: AskTab;
+}
+
 /** Answers that another page of the same host would get as well. */
 const REFUSALS: readonly ApiProblem[] = ['unauthorized', 'not-found'];
 
 export function createSessionRoute(deps: SessionRouteDeps) {
   return {
-    async report(pageUrl: string, appHosts: readonly string[], askTab: AskTab): Promise<SessionReport | undefined> {
+    async report(pageUrl: string, appHosts: readonly string[], tab: AskingTab): Promise<SessionReport | undefined> {
       const page = parseJobPage(pageUrl, appHosts);
       if (!page) return undefined;
       const origin = apiOrigin(new URL(pageUrl).hostname);
@@ -47,10 +53,10 @@ export function createSessionRoute(deps: SessionRouteDeps) {
       if ((await deps.getSession(refusedKey)) === true) return { state: 'refused' };
 
       let blocked = false;
-      const fetch = tabFetch(askTab, () => {
+      const fetch = tabFetch(tab.ask, () => {
         blocked = true;
       });
-      const result = await deps.cache.get(page, { apiOrigin: origin, fetch, now: deps.now });
+      const result = await deps.cache.get(page, { apiOrigin: origin, fetch, now: deps.now }, `tab:${tab.id}`);
       if (result.ok) return { state: 'ok', job: result.job };
       // A tab closed mid-request is no refusal; the page's own fetch failing is (CORS looks like that).
       if (REFUSALS.includes(result.problem) || (result.problem === 'network' && blocked)) {
