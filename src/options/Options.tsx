@@ -1,5 +1,5 @@
-// The options page: key profiles, project rules, command options, CircleCI servers, the session route,
-// the API token, and import and export. Every change saves as it is made (typing after a pause), through the background,
+// The options page: key profiles, project rules, command options, CircleCI servers, the API token, the
+// session route, and import and export. Every change saves as it is made (typing after a pause), through the background,
 // which validates the whole; one status line says whether it worked, for the token too.
 
 import { useEffect, useState } from 'preact/hooks';
@@ -45,8 +45,8 @@ export function Options() {
           <RulesSection store={store} />
           <CommandSection store={store} />
           <ServersSection store={store} />
-          <SessionRouteSection store={store} />
           <ApiTokenSection onDone={setTokenStatus} />
+          <SessionRouteSection store={store} />
           <TransferSection store={store} />
         </>
       )}
