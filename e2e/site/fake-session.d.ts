@@ -32,8 +32,25 @@ export interface SessionRequest {
   headers: Record<string, string>;
 }
 
+export interface FakeSessionOptions {
+  scenario?: FakeSessionScenario;
+  cors?: boolean;
+}
+
+/** The session cookie, as puppeteer's setCookie takes it. */
+export const SESSION_COOKIE_FIELDS: { name: string; value: string; domain: string; path: string };
+
+/** The fake's answer to one request (headers with lower-case names, cookies included), and every request asked. */
+export function createFakeSession(options?: FakeSessionOptions): {
+  requests: SessionRequest[];
+  respond: (
+    url: string,
+    headers: Record<string, string>,
+  ) => { status: number; headers: Record<string, string>; body: string };
+};
+
 /** Answers https://circleci.com/api/** and sets the session cookie; `stop()` removes both. */
 export function serveFakeSession(
   context: BrowserContext,
-  options?: { scenario?: FakeSessionScenario; cors?: boolean },
+  options?: FakeSessionOptions,
 ): Promise<{ requests: SessionRequest[]; stop: () => Promise<void> }>;

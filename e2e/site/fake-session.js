@@ -25,10 +25,11 @@ const CORS = {
 };
 
 /**
- * @param {import('@playwright/test').BrowserContext} context
+ * What the fake answers, as `{ status, headers, body }`, and every request it was asked; delivered by
+ * serveFakeSession (Playwright) or a Firefox test's own interception.
  * @param {{ scenario?: 'ok' | 'unauthorized' | 'not-found' | 'disagree' | 'rate-limited-once' | 'hostile-output', cors?: boolean }} [options]
  */
-export async function serveFakeSession(context, { scenario = 'ok', cors = true } = {}) {
+export function createFakeSession({ scenario = 'ok', cors = true } = {}) {
   /** @type {{ url: string, headers: Record<string, string> }[]} */
   const requests = [];
   let builds = 0;
@@ -73,18 +74,35 @@ export async function serveFakeSession(context, { scenario = 'ok', cors = true }
     return answer(200, text, 'application/octet-stream');
   };
 
+  return {
+    requests,
+    /** @param {string} url @param {Record<string, string>} headers lower-case names, cookies included */
+    respond: (url, headers) => {
+      requests.push({ url, headers });
+      return respond(url, headers);
+    },
+  };
+}
+
+/** The session cookie as a browser stores it for circleci.com. */
+export const SESSION_COOKIE_FIELDS = { name: SESSION_COOKIE, value: SESSION_VALUE, domain: 'circleci.com', path: '/' };
+
+/**
+ * @param {import('@playwright/test').BrowserContext} context
+ * @param {Parameters<typeof createFakeSession>[0]} [options]
+ */
+export async function serveFakeSession(context, options) {
+  const fake = createFakeSession(options);
   /** @param {import('@playwright/test').Route} route */
   const handler = async (route) => {
     const request = route.request();
-    const headers = await request.allHeaders();
-    requests.push({ url: request.url(), headers });
-    await route.fulfill(respond(request.url(), headers)).catch(() => undefined);
+    await route.fulfill(fake.respond(request.url(), await request.allHeaders())).catch(() => undefined);
   };
   await context.addCookies([{ name: SESSION_COOKIE, value: SESSION_VALUE, url: `${API_ORIGIN}/` }]);
   await context.route(`${API_ORIGIN}/api/**`, handler);
 
   return {
-    requests,
+    requests: fake.requests,
     stop: async () => {
       await context.unroute(`${API_ORIGIN}/api/**`, handler);
       await context.clearCookies({ name: SESSION_COOKIE });
