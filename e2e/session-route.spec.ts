@@ -57,6 +57,30 @@ for (const markup of ['classic', 'rows'] as const satisfies readonly (typeof JOU
   });
 }
 
+test.describe('canvas markup, whose log holds no text', () => {
+  test.use({ markup: 'canvas' });
+
+  test('the session fills every container, though the page has no line of text to read', async ({
+    page,
+    browserContext,
+    readClipboard,
+  }) => {
+    const api = await serveFakeSession(browserContext);
+    try {
+      await page.goto(jobUrl(116, 0));
+      await expect(panel(page).getByText('8 of 8 containers known')).toBeVisible();
+      await expect(panel(page).getByText(/^From: CircleCI \(your sign-in\)$/)).toBeVisible();
+      const outputs = page.locator('[data-fixture="output"]');
+      await expect(outputs.first().locator('canvas')).toHaveCount(1);
+      expect((await outputs.allTextContents()).join('')).not.toContain('ssh');
+      await copyFor(page, 0).click();
+      await expect.poll(readClipboard).toBe(command(0));
+    } finally {
+      await api.stop();
+    }
+  });
+});
+
 test('without CORS headers the page cannot read the answers: the panel falls back in silence, and asks once', async ({
   page,
   browserContext,
