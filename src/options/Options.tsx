@@ -1,6 +1,7 @@
 // The options page: key profiles, project rules, command options, CircleCI servers, the API token, the
-// session route, and import and export. Every change saves as it is made (typing after a pause), through the background,
-// which validates the whole; one status line says whether it worked, for the token too.
+// session route, and import and export. Every change saves as it is made (typing after a pause),
+// through the background, which validates the whole; one status line says whether it worked, for the
+// token too.
 
 import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../shared/i18n';
