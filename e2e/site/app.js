@@ -3,7 +3,7 @@
 // variants"). All state (expansion, streamed lines) lives in `jobStates`, never in the DOM, because the
 // real React app throws nodes away and re-creates them whenever it likes.
 import { hostileJobs, jobs, jobUrl, legacyBuilds, legacyUrl, ordinaryJob, segments } from './jobs.js';
-import { MARKUP_COOKIE, MARKUPS } from './markup.js';
+import { MARKUP_COOKIE, MARKUPS, TEXTLESS_MARKUPS } from './markup.js';
 
 const root = document.getElementById('root');
 
@@ -90,6 +90,7 @@ const VARIANT_CSS = {
     '.$log-columns .$log-text-line { min-height: 1.5em; white-space: pre; }',
   ],
   chunks: ['.$log-chunk-line { min-height: 1.5em; }'],
+  canvas: [],
   hashed: [
     // classic's class rules of app.html, under this load's names
     '.$tabs { display: flex; gap: 20px; border-bottom: 1px solid #d5d5d5; margin-bottom: 12px; }',
@@ -383,7 +384,7 @@ function outputPart(step) {
 
 function stepOutput(step) {
   const output = el('div', { ...cy('step-output'), 'data-fixture': 'output', ...emotion('output') });
-  const logOf = { rows: rowsLog, columns: columnsLog, chunks: chunksLog }[markup] ?? preLog;
+  const logOf = { rows: rowsLog, columns: columnsLog, chunks: chunksLog, canvas: canvasLog }[markup] ?? preLog;
   const append = logOf(output, step);
   appenders.set(output, append);
   append(step.lines, 1);
@@ -404,6 +405,28 @@ function preLog(output) {
   const pre = el('pre', emotion('log'));
   output.append(pre);
   return (lines, first) => pre.append(...lines.map((line, i) => preLine(line, first + i)));
+}
+
+// canvas: the lines are drawn, not written; the DOM holds a canvas and no text (a terminal widget).
+function canvasLog(output) {
+  const canvas = el('canvas', { width: '960', height: '0', 'aria-hidden': 'true' });
+  output.append(canvas);
+  const drawn = [];
+  return (lines) => {
+    drawn.push(...lines);
+    const lineHeight = 18;
+    canvas.height = drawn.length * lineHeight + 8;
+    const context = canvas.getContext('2d');
+    if (!context) return;
+    context.font = '13px monospace';
+    context.fillStyle = '#e4e4e4';
+    for (const [i, line] of drawn.entries()) {
+      const text = segments(line)
+        .map((segment) => segment.text)
+        .join('');
+      context.fillText(text, 12, (i + 1) * lineHeight);
+    }
+  };
 }
 
 function preLine(text, number) {
@@ -579,10 +602,9 @@ window.__fixture = {
   },
 };
 
-if (!MARKUPS.includes(markup)) {
-  root.replaceChildren(
-    el('p', { role: 'alert' }, `Unknown ${MARKUP_COOKIE} "${markup}": one of ${MARKUPS.join(', ')}.`),
-  );
+if (!MARKUPS.includes(markup) && !TEXTLESS_MARKUPS.includes(markup)) {
+  const known = [...MARKUPS, ...TEXTLESS_MARKUPS].join(', ');
+  root.replaceChildren(el('p', { role: 'alert' }, `Unknown ${MARKUP_COOKIE} "${markup}": one of ${known}.`));
   throw new Error(`Unknown ${MARKUP_COOKIE} "${markup}"`);
 }
 if (VARIANT_CSS[markup].length > 0) document.head.append(variantStyle());

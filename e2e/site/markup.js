@@ -9,3 +9,10 @@ export const MARKUPS = ['classic', 'rows', 'columns', 'chunks', 'hashed', 'renam
 
 /** The variants every journey must work on: all but `renamed`. */
 export const JOURNEY_MARKUPS = ['classic', 'rows', 'columns', 'chunks', 'hashed'];
+
+/**
+ * Variants whose log holds no text at all: `canvas` draws each step's lines on a `<canvas>`, as a
+ * terminal widget may (docs/circleci-page.md#d8-output-renderers). Not in MARKUPS, whose specs read
+ * the log's text; only the API routes can fill the panel there.
+ */
+export const TEXTLESS_MARKUPS = ['canvas'];

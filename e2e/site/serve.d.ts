@@ -1,5 +1,5 @@
 import type { BrowserContext } from '@playwright/test';
-import type { Page } from 'puppeteer-core';
+import type { HTTPRequest, Page } from 'puppeteer-core';
 
 /** A file from this folder with its content type, or a plain-text 404. */
 export type SiteResponse =
@@ -20,3 +20,6 @@ export function serveCircleCI(context: BrowserContext): Promise<void>;
  * unless they would reach the network (http, https, ws, wss, ftp), which are aborted.
  */
 export function servePuppeteer(page: Page): Promise<void>;
+
+/** Answers one intercepted request as servePuppeteer does, for a test that intercepts some URLs itself. */
+export function answer(request: HTTPRequest): Promise<void>;

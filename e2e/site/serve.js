@@ -62,8 +62,11 @@ export async function servePuppeteer(page) {
   });
 }
 
-/** @param {import('puppeteer-core').HTTPRequest} request */
-async function answer(request) {
+/**
+ * One request from the site, as servePuppeteer answers it; for a test with interception of its own.
+ * @param {import('puppeteer-core').HTTPRequest} request
+ */
+export async function answer(request) {
   const response = siteResponse(request.url());
   if (response === null) {
     const { protocol } = new URL(request.url());

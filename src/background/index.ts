@@ -32,6 +32,7 @@ import { loadPrefs, migrateStoredPrefs, savePrefs, saveProjectRule } from '../sh
 import { parseRulePattern, projectPattern } from '../shared/project-rules';
 import { appHostsOf, syncServerContentScripts } from '../shared/servers';
 import { createJobSsh } from './job-ssh';
+import { createSessionRoute } from './session-route';
 
 const report = (what: string) => (error: unknown) => console.error(`SSH Copy for CircleCI: ${what} failed`, error);
 
@@ -57,13 +58,22 @@ onOriginsChanged(() => {
 // (docs/security.md#s16-settings-on-read, #s17-api-token).
 void keepLocalStorageFromContentScripts();
 
+// One cache for both routes: its key tells a token's answers from the session's.
+const cache = createJobSshCache({ now: Date.now });
 const jobSsh = createJobSsh({
   getSession: getSessionItem,
   setSession: setSessionItem,
   getToken: loadApiToken,
-  cache: createJobSshCache({ now: Date.now }),
+  cache,
   fetch: (input, init) => fetch(input, init),
   now: Date.now,
+});
+const sessionRoute = createSessionRoute({
+  getSession: getSessionItem,
+  setSession: setSessionItem,
+  cache,
+  now: Date.now,
+  enabled: () => loadPrefs().then(({ prefs }) => prefs.sessionRoute),
 });
 
 onMessage((message, sender) => {
@@ -88,6 +98,13 @@ function handle(
       return forContentScriptPage(sender, (page, appHosts) => jobSsh.remember(page, appHosts, request));
     case 'job-ssh':
       return forContentScriptPage(sender, (page, appHosts) => jobSsh.report(page, appHosts));
+    case 'job-ssh-session': {
+      // Each request goes back to the asking tab's top frame, to be made with that page's session.
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return undefined;
+      const ask = (url: string) => sendMessageToTab(tabId, { type: 'session-fetch', url }, 0);
+      return forContentScriptPage(sender, (page, appHosts) => sessionRoute.report(page, appHosts, { id: tabId, ask }));
+    }
     case 'page-readable':
       // The badge of the sender's own tab, and only from our content script in its top frame.
       return contentScriptPage(sender) !== undefined && sender.tab?.id !== undefined

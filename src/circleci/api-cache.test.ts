@@ -58,6 +58,17 @@ describe('createJobSshCache', () => {
     expect(requests()).toBe(1);
   });
 
+  it('keeps the session answers of one tab from another, and from the token', async () => {
+    const { cache, options, requests, answer } = setup();
+    const { token: _none, ...session } = options;
+    const calls = [cache.get(JOB, session, 'tab:1'), cache.get(JOB, session, 'tab:2'), cache.get(JOB, options)];
+    for (const _ of calls) await answer();
+    await Promise.all(calls);
+    expect(requests()).toBe(3);
+    await cache.get(JOB, session, 'tab:1');
+    expect(requests()).toBe(3);
+  });
+
   it('reuses a running job for its TTL, then asks again', async () => {
     const { cache, options, requests, answer, advance } = setup();
     const first = cache.get(JOB, options);

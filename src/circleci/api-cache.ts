@@ -6,8 +6,12 @@
 import { type FetchJobSshOptions, fetchJobSsh, type JobRef, type JobSshResult } from './api';
 
 export interface JobSshCache {
-  /** The remembered or in-flight result for this job, else a new request. */
-  get(job: JobRef, options: FetchJobSshOptions): Promise<JobSshResult>;
+  /**
+   * The remembered or in-flight result for this job, else a new request. `scope` keeps apart what one
+   * caller may see from another's: for the session route, the asking tab, whose cookies are its own
+   * (an incognito tab's are not the others').
+   */
+  get(job: JobRef, options: FetchJobSshOptions, scope?: string): Promise<JobSshResult>;
   /** Forgets everything, e.g. when the user changes the token. */
   clear(): void;
 }
@@ -44,8 +48,8 @@ export function createJobSshCache({ now, ttlMs = DEFAULT_TTL }: { now: () => num
   };
 
   return {
-    get(job, options) {
-      const key = cacheKey(job, options);
+    get(job, options, scope) {
+      const key = cacheKey(job, options, scope);
       const entry = done.get(key);
       if (entry && entry.expiresAt > now()) return Promise.resolve(entry.result);
       done.delete(key);
@@ -75,9 +79,9 @@ export function createJobSshCache({ now, ttlMs = DEFAULT_TTL }: { now: () => num
   };
 }
 
-// The token is part of the key: what one token may see says nothing about another.
-function cacheKey(job: JobRef, { apiOrigin, token }: FetchJobSshOptions): string {
-  return JSON.stringify([apiOrigin, token, job.vcs, job.org, job.project, job.jobNumber]);
+// The token (or the session's scope) is part of the key: what one may see says nothing about another.
+function cacheKey(job: JobRef, { apiOrigin, token }: FetchJobSshOptions, scope: string | undefined): string {
+  return JSON.stringify([apiOrigin, token, scope, job.vcs, job.org, job.project, job.jobNumber]);
 }
 
 function rememberFor(result: JobSshResult, ttl: CacheTtl): number {

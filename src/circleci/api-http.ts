@@ -134,7 +134,7 @@ export function serverWait(headers: Headers, now: number): number | undefined {
 }
 
 /** The body as text, or undefined when it is larger than MAX_BODY_BYTES (said or found out). */
-async function readLimited(response: Response): Promise<string | undefined> {
+export async function readLimited(response: Response): Promise<string | undefined> {
   if (Number(response.headers.get('Content-Length')) > MAX_BODY_BYTES) {
     response.body?.cancel().catch(() => undefined);
     return undefined;

@@ -1,9 +1,10 @@
 // One job's SSH details from CircleCI's v1.1 API, for the background worker
 // (docs/circleci-page.md#api-v11). The API has no host or port for 2.0+ jobs, so each container's
-// built-in `Enable SSH` step output is read from its presigned `output_url` and parsed by the same
-// strict parser as the page. Nothing in either answer is trusted: the build details are validated
-// field by field, and the output (a build's config can print anything) yields only what
-// parseSshOutput accepts.
+// built-in `Enable SSH` step output is read and parsed by the same strict parser as the page: with a
+// token, from its presigned `output_url`; through the page's session, from the API host's own
+// raw-output endpoint (docs/circleci-page.md#a7-session-route), so that a session is never sent
+// anywhere but the API. Nothing in either answer is trusted: the build details are validated field by
+// field, and the output (a build's config can print anything) yields only what parseSshOutput accepts.
 
 import { isRecord } from '../shared/prefs';
 import { getText, type HttpOptions, type HttpProblem } from './api-http';
@@ -63,8 +64,11 @@ export type JobSshResult =
 export interface FetchJobSshOptions {
   /** From apiOrigin(): `https://circleci.com` or a server's. */
   readonly apiOrigin: string;
-  /** A personal API token; sent to apiOrigin only, never to the output host. */
-  readonly token: string;
+  /**
+   * A personal API token; sent to apiOrigin only, never to the output host. Absent: the session route,
+   * where `fetch` is the job page's own (its origin and cookies) and asks apiOrigin alone.
+   */
+  readonly token?: string;
   readonly fetch: typeof fetch;
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly now?: () => number;
@@ -124,7 +128,7 @@ export async function fetchJobSsh(job: JobRef, options: FetchJobSshOptions): Pro
   const url = buildDetailsUrl(options.apiOrigin, job);
   if (url === undefined) return { ok: false, problem: 'not-found' };
   const http = httpOptions(options);
-  const answer = await getText(url, withToken(options.token), http);
+  const answer = await getText(url, withCredentials(options.token), http);
   if (!answer.ok) return answer;
   const details = readBuildDetails(parseJson(answer.text));
   if (details === undefined) return { ok: false, problem: 'malformed' };
@@ -134,12 +138,14 @@ export async function fetchJobSsh(job: JobRef, options: FetchJobSshOptions): Pro
   const indexes = [...new Set([...(enable?.actions ?? []), ...(wait?.actions ?? [])].map((a) => a.index))]
     .sort((a, b) => a - b)
     .slice(0, MAX_CONTAINERS);
+  const output: OutputReader =
+    options.token === undefined ? sessionOutput(options.apiOrigin, job, http) : presignedOutput(http);
   const containers = await mapLimited(indexes, OUTPUT_CONCURRENCY, (index) =>
     readContainer(
       index,
       enable?.actions.find((a) => a.index === index),
       wait?.actions.find((a) => a.index === index),
-      http,
+      output,
       options.proxyHosts,
     ),
   );
@@ -171,19 +177,24 @@ export async function fetchViewer(
   token: string,
   options: Pick<FetchJobSshOptions, 'fetch' | 'timeoutMs' | 'signal'>,
 ): Promise<string | undefined> {
-  const answer = await getText(`${origin}/api/v1.1/me`, withToken(token), httpOptions({ ...options, retries: 0 }));
+  const answer = await getText(
+    `${origin}/api/v1.1/me`,
+    withCredentials(token),
+    httpOptions({ ...options, retries: 0 }),
+  );
   if (!answer.ok) return undefined;
   const body = parseJson(answer.text);
   return isRecord(body) ? text(body.login) : undefined;
 }
 
-/** A GET to the API: the token in its header, no cookies. */
-function withToken(token: string): RequestInit {
+/** A GET to the API: the token in its header and no cookies, or (no token) the page's session cookies. */
+function withCredentials(token: string | undefined): RequestInit {
   return {
-    headers: { 'Circle-Token': token, Accept: 'application/json' },
-    credentials: 'omit',
-    // Browsers keep custom headers across a cross-origin redirect: following one could hand the
-    // token to another host.
+    headers:
+      token === undefined ? { Accept: 'application/json' } : { 'Circle-Token': token, Accept: 'application/json' },
+    credentials: token === undefined ? 'include' : 'omit',
+    // Browsers keep custom headers (and cookies for the new host) across a redirect: following one
+    // could hand the token or the session to another host.
     redirect: 'error',
   };
 }
@@ -300,11 +311,21 @@ function readAction(value: unknown): Action | undefined {
 }
 
 /**
- * The first step with exactly this name whose actions are all CircleCI's own: a config step may
- * take the same name (docs/security.md#s2-trusted-ssh-steps), and is never read.
+ * The one step with exactly this name whose actions are all CircleCI's own, in CircleCI's place:
+ * Enable SSH before every config step, Wait for SSH after them all. A config step may take the same
+ * name and is never read; when two could be the real one, or the one left is out of place, neither
+ * is (docs/security.md#s2-trusted-ssh-steps).
  */
 function builtInStep(steps: readonly Step[], name: SshStepName): Step | undefined {
-  return steps.find((step) => step.name === name && step.actions.every((action) => !action.fromConfig));
+  const fromConfig = (step: Step) => step.actions.some((action) => action.fromConfig);
+  const named = steps.filter((step) => step.name === name && !fromConfig(step));
+  const [step] = named;
+  if (step === undefined || named.length > 1) return undefined;
+  const position = steps.indexOf(step);
+  const inPlace = steps.every(
+    (other, at) => !fromConfig(other) || (name === ENABLE_SSH ? at > position : at < position),
+  );
+  return inPlace ? step : undefined;
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -328,6 +349,9 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 
 type StepRead = { readonly output: SshStepOutput } | { readonly problem: ContainerProblem };
 
+/** One action's output as text, or why there is none. */
+type OutputReader = (action: Action) => Promise<{ readonly text: string } | { readonly problem: ContainerProblem }>;
+
 /**
  * Enable SSH first; Wait for SSH repeats the instructions at the end of the job
  * (docs/circleci-page.md#t8-wait-for-ssh), so it stands in when Enable SSH has no command to give (no output,
@@ -337,7 +361,7 @@ async function readContainer(
   container: number,
   enable: Action | undefined,
   wait: Action | undefined,
-  http: HttpOptions,
+  output: OutputReader,
   proxyHosts: readonly string[] | undefined,
 ): Promise<ContainerSsh> {
   const reads: { action: Action; step: SshStepName; read: StepRead }[] = [];
@@ -346,7 +370,7 @@ async function readContainer(
     [wait, WAIT_FOR_SSH],
   ] as const) {
     if (action === undefined) continue;
-    const read = await readStepOutput(action, http, proxyHosts);
+    const read = await readStepOutput(action, output, proxyHosts);
     reads.push({ action, step, read });
     if (isUsable(read)) break;
   }
@@ -371,27 +395,55 @@ function isUsable(read: StepRead): boolean {
 
 async function readStepOutput(
   action: Action,
-  http: HttpOptions,
+  output: OutputReader,
   proxyHosts: readonly string[] | undefined,
 ): Promise<StepRead> {
-  if (!action.hasOutput || action.outputUrl === undefined) return { problem: 'no-output' };
-  if (!isHttps(action.outputUrl)) return { problem: 'unavailable' };
-  // Presigned: it needs no credentials, and the token must never leave for another host.
-  const answer = await getText(
-    action.outputUrl,
-    { headers: { Accept: 'application/json' }, credentials: 'omit', referrerPolicy: 'no-referrer' },
-    http,
-  );
-  if (!answer.ok) return { problem: answer.problem === 'malformed' ? 'malformed' : 'unavailable' };
+  if (!action.hasOutput) return { problem: 'no-output' };
+  const read = await output(action);
+  if ('problem' in read) return read;
+  if (read.text.trim() === '') return { problem: 'no-output' };
+  const parsed = parseSshOutput(splitOutputLines(read.text), proxyHosts);
+  return parsed.isConfigRunStep ? { problem: 'config-step' } : { output: parsed };
+}
 
-  // `[{ type, time, message }]`; each message carries its own line breaks.
-  const messages = parseJson(answer.text);
-  if (!Array.isArray(messages)) return { problem: 'malformed' };
-  const joined = messages.map((entry) => (isRecord(entry) ? (text(entry.message) ?? '') : '')).join('');
-  if (joined.trim() === '') return { problem: 'no-output' };
+/** With a token: the presigned `output_url`, `[{ type, time, message }]` (docs/circleci-page.md#a3-step-output-url). */
+function presignedOutput(http: HttpOptions): OutputReader {
+  return async (action) => {
+    if (action.outputUrl === undefined) return { problem: 'no-output' };
+    if (!isHttps(action.outputUrl)) return { problem: 'unavailable' };
+    // Presigned: it needs no credentials, and the token must never leave for another host.
+    const answer = await getText(
+      action.outputUrl,
+      { headers: { Accept: 'application/json' }, credentials: 'omit', referrerPolicy: 'no-referrer' },
+      http,
+    );
+    if (!answer.ok) return { problem: answer.problem === 'malformed' ? 'malformed' : 'unavailable' };
+    // Each message carries its own line breaks.
+    const messages = parseJson(answer.text);
+    if (!Array.isArray(messages)) return { problem: 'malformed' };
+    return { text: messages.map((entry) => (isRecord(entry) ? (text(entry.message) ?? '') : '')).join('') };
+  };
+}
 
-  const output = parseSshOutput(splitOutputLines(joined), proxyHosts);
-  return output.isConfigRunStep ? { problem: 'config-step' } : { output };
+/**
+ * Through the page's session: the API host's raw output of one action, addressed by its container and
+ * step id (docs/circleci-page.md#a7-session-route). `output_url` is never asked: it is another host,
+ * and the session goes to the API alone.
+ */
+function sessionOutput(origin: string, job: JobRef, http: HttpOptions): OutputReader {
+  const base = rawOutputBase(origin, job);
+  return async (action) => {
+    if (base === undefined || action.stepId === undefined) return { problem: 'no-output' };
+    const answer = await getText(`${base}/${action.index}/${action.stepId}`, withCredentials(undefined), http);
+    if (!answer.ok) return { problem: answer.problem === 'malformed' ? 'malformed' : 'unavailable' };
+    return { text: answer.text };
+  };
+}
+
+/** `{origin}/api/private/output/raw/{vcs}/{org}/{project}/{n}/output`, to which `/{index}/{step}` is added. */
+export function rawOutputBase(origin: string, job: JobRef): string | undefined {
+  const details = buildDetailsUrl(origin, job);
+  return details?.replace('/api/v1.1/project/', '/api/private/output/raw/').concat('/output');
 }
 
 function isHttps(url: string): boolean {

@@ -7,6 +7,9 @@ import { pageCheck } from './features/page-check';
 import { sshPanel } from './features/ssh-panel';
 import { runOnJobPages } from './page-visits';
 import { reportError } from './report-error';
+import { answerSessionFetches } from './session-fetch';
+
+answerSessionFetches();
 
 // On a CircleCI server the user added, its app host counts as CircleCI's.
 loadPrefs()

@@ -19,9 +19,16 @@ const wait = (port: number, host: string) => [
 ];
 const model = (
   seen: [number, SeenContainer][],
-  { api, runLinks = [] }: { api?: JobSsh; runLinks?: [number, string][] } = {},
+  { api, session, runLinks = [] }: { api?: JobSsh; session?: JobSsh; runLinks?: [number, string][] } = {},
 ) =>
-  panelModel({ seen: new Map(seen), runLinks: new Map(runLinks), proxyHosts: [], now: NOW, ...(api ? { api } : {}) });
+  panelModel({
+    seen: new Map(seen),
+    runLinks: new Map(runLinks),
+    proxyHosts: [],
+    now: NOW,
+    ...(api ? { api } : {}),
+    ...(session ? { session } : {}),
+  });
 
 const apiJob = (overrides: Partial<JobSsh> = {}): JobSsh => ({
   parallel: 3,
@@ -69,10 +76,52 @@ describe('panelModel', () => {
     });
   });
 
-  it("fills every container from the API, preferring the page's own reading where it has one", () => {
-    const { rows } = model([[2, { enable: enable(1111, '10.0.0.9') }]], { api: apiJob() });
-    expect(rows.map((row) => row.output?.commands[0]?.target.port)).toEqual([64600, 64601, 1111]);
+  it('fills every container from the API, and names where the rows came from', () => {
+    const { rows, sources } = model([[2, { wait: wait(64602, '3.92.41.22') }]], { api: apiJob() });
+    expect(rows.map((row) => row.output?.commands[0]?.target.port)).toEqual([64600, 64601, 64602]);
+    // The page's reading where it has one: its Wait for SSH says how long the box stays up.
+    expect(rows[2]?.output?.stayUp).toEqual({ maxSeconds: 7200, idleSeconds: 600 });
     expect(rows[0]?.window).toMatchObject({ connectBy: NOW + 7 * 60_000, assumed: true, expired: false });
+    expect(sources).toEqual(['token', 'page']);
+  });
+
+  it('fills every container from the session alone, without a token or a page reading', () => {
+    const { rows, sources, isSshJob } = model([], { session: apiJob() });
+    expect(isSshJob).toBe(true);
+    expect(rows.map((row) => row.output?.commands[0]?.target.host)).toEqual(['3.92.41.20', '3.92.41.21', '3.92.41.22']);
+    expect(sources).toEqual(['session']);
+  });
+
+  it('warns and offers nothing for a container whose sources disagree, and only for that one', () => {
+    const { rows, sources } = model([[2, { enable: enable(1111, '10.0.0.9') }]], { session: apiJob(), api: apiJob() });
+    expect(rows.map((row) => row.conflict ?? false)).toEqual([false, false, true]);
+    expect(rows[2]?.output).toBeUndefined();
+    expect(rows[1]?.output?.commands[0]?.target.port).toBe(64601);
+    expect(sources).toEqual(['session', 'token', 'page']);
+
+    const tokenOnly = apiJob();
+    const other = {
+      ...tokenOnly,
+      containers: tokenOnly.containers.map((c) => ({ ...c, output: parseSshOutput(enable(22, '10.1.1.1')) })),
+    };
+    expect(model([], { session: tokenOnly, api: other }).rows.every((row) => row.conflict)).toBe(true);
+  });
+
+  it('counts sources that agree but print -t differently as one target', () => {
+    const withTty = apiJob({
+      containers: [
+        {
+          container: 0,
+          step: 'Enable SSH',
+          status: 'success',
+          output: parseSshOutput(enable(64600, '3.92.41.20').map((line) => line.replace('$ ssh', '$ ssh -t'))),
+        },
+      ],
+      parallel: 1,
+    });
+    const { rows } = model([[0, { enable: enable(64600, '3.92.41.20') }]], { session: withTty });
+    expect(rows[0]?.conflict).toBeUndefined();
+    expect(rows[0]?.output?.commands[0]?.target).toEqual({ host: '3.92.41.20', port: 64600, tty: false });
   });
 
   it('treats hostile lines like the page does: no command', () => {

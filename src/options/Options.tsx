@@ -1,6 +1,7 @@
-// The options page: key profiles, project rules, command options, CircleCI servers, the API token, and
-// import and export. Every change saves as it is made (typing after a pause), through the background,
-// which validates the whole; one status line says whether it worked, for the token too.
+// The options page: key profiles, project rules, command options, CircleCI servers, the API token, the
+// session route, and import and export. Every change saves as it is made (typing after a pause),
+// through the background, which validates the whole; one status line says whether it worked, for the
+// token too.
 
 import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../shared/i18n';
@@ -11,6 +12,7 @@ import { CommandSection } from './CommandSection';
 import { ProfilesSection } from './ProfilesSection';
 import { RulesSection } from './RulesSection';
 import { ServersSection } from './ServersSection';
+import { SessionRouteSection } from './SessionRouteSection';
 import { TransferSection } from './TransferSection';
 import { type SaveStatus, usePrefs } from './use-prefs';
 
@@ -45,6 +47,7 @@ export function Options() {
           <CommandSection store={store} />
           <ServersSection store={store} />
           <ApiTokenSection onDone={setTokenStatus} />
+          <SessionRouteSection store={store} />
           <TransferSection store={store} />
         </>
       )}

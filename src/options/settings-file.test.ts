@@ -40,11 +40,12 @@ describe('the settings file', () => {
       ...prefs,
       rules: [{ pattern: 'gitlab/acme', profileId: 'work' }],
       options: { verbose: 'yes' },
+      sessionRoute: 'off',
     };
     expect(await readSettingsFile(file(marked(bad)))).toEqual({
       ok: false,
       problem: 'invalid',
-      parts: ['rules', 'options'],
+      parts: ['rules', 'options', 'sessionRoute'],
     });
     const badProfile = { ...prefs, profiles: [{ id: 'work', name: 'Work', keyPath: '~/.ssh/id\nrm -rf ~' }] };
     expect(await readSettingsFile(file(marked(badProfile)))).toEqual({

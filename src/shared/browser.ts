@@ -143,8 +143,11 @@ export async function activeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-export function sendMessageToTab(tabId: number, message: unknown): Promise<unknown> {
-  return browser.tabs.sendMessage(tabId, message);
+/** To every frame of a tab, or to one (`frameId` 0: the top frame, where a job page's content script runs). */
+export function sendMessageToTab(tabId: number, message: unknown, frameId?: number): Promise<unknown> {
+  return frameId === undefined
+    ? browser.tabs.sendMessage(tabId, message)
+    : browser.tabs.sendMessage(tabId, message, { frameId });
 }
 
 export function extensionVersion(): string {

@@ -1,7 +1,14 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it } from 'vitest';
 import { useFakeBrowser } from '../test/fake-browser';
-import { parseBackgroundRequest, parseContentRequest, parseJobContext, parseSaveResponse } from './messages';
+import {
+  parseBackgroundRequest,
+  parseContentRequest,
+  parseJobContext,
+  parseSaveResponse,
+  parseSessionFetch,
+  parseSessionFetchAnswer,
+} from './messages';
 
 useFakeBrowser(fakeBrowser);
 const { contentScriptPage, isFromExtensionPage } = await import('./browser');
@@ -14,6 +21,7 @@ describe('parseBackgroundRequest', () => {
     [{ type: 'open-options' }],
     [{ type: 'set-project-rule', profileId: 'work' }],
     [{ type: 'set-project-rule', profileId: null, project: 'github/acme/api' }],
+    [{ type: 'job-ssh-session' }],
   ])('accepts %j', (message) => {
     expect(parseBackgroundRequest(message)).toEqual(message);
   });
@@ -28,6 +36,7 @@ describe('parseBackgroundRequest', () => {
     [{ type: 'set-project-rule', profileId: 'work', keyPath: '~/k' }],
     [{ type: 'open-options', url: 'https://evil.example/' }],
     [{ type: 'set-prefs', prefs: {} }],
+    [{ type: 'job-ssh-session', url: 'https://evil.example/' }],
   ])('refuses %j', (message) => {
     expect(parseBackgroundRequest(message)).toBeUndefined();
   });
@@ -39,6 +48,35 @@ describe('parseContentRequest', () => {
     expect(parseContentRequest({ type: 'job-context' })).toEqual({ type: 'job-context' });
     expect(parseContentRequest({ type: 'copy-command', text: 'rm -rf ~' })).toBeUndefined();
     expect(parseContentRequest({ type: 'paste' })).toBeUndefined();
+  });
+});
+
+describe('the session route', () => {
+  it('takes a fetch request with one URL, nothing more', () => {
+    const url = 'https://circleci.com/api/v1.1/me';
+    expect(parseSessionFetch({ type: 'session-fetch', url })).toEqual({ type: 'session-fetch', url });
+    expect(parseSessionFetch({ type: 'session-fetch', url, credentials: 'include' })).toBeUndefined();
+    expect(parseSessionFetch({ type: 'session-fetch', url: 7 })).toBeUndefined();
+    expect(parseSessionFetch({ type: 'session-fetch', url: `${url}?${'a'.repeat(2048)}` })).toBeUndefined();
+  });
+
+  it('keeps of an answer only its status, the rate-limit headers and its text', () => {
+    const headers = { 'retry-after': '3', 'x-ratelimit-reset': null, 'set-cookie': 'a=b' };
+    expect(parseSessionFetchAnswer({ ok: true, status: 429, headers, text: '' })).toEqual({
+      ok: true,
+      status: 429,
+      headers: { 'retry-after': '3' },
+      text: '',
+    });
+    expect(parseSessionFetchAnswer({ ok: false })).toEqual({ ok: false });
+    for (const answer of [
+      { ok: false, status: 200 },
+      { ok: true, status: 600, headers: {} },
+      { ok: true, status: 200, headers: [] },
+      { ok: true, status: 200, headers: {}, text: {} },
+      { ok: true, status: 200, headers: {}, body: '' },
+    ])
+      expect(parseSessionFetchAnswer(answer)).toBeUndefined();
   });
 });
 

@@ -3,11 +3,13 @@
 // - save-prefs: only the extension's own pages (popup, options) may replace the preferences;
 // - set-project-rule: a content script may pick one of the user's existing profiles for the project
 //   of the page it runs in, nothing else (the background derives the project from the sender's URL);
-// - remember-ssh-step and job-ssh: a content script tells and asks about the job of the page it runs
-//   in only (the background derives the job from the sender's URL);
+// - remember-ssh-step, job-ssh and job-ssh-session: a content script tells and asks about the job of
+//   the page it runs in only (the background derives the job from the sender's URL);
 // - page-readable: a content script tells whether its own page could be read (the badge of its tab);
 // - describe-page: only the extension's own pages may ask for a tab's structural report;
-// - copy-command, job-context and page-status go from the extension to the content script of a tab.
+// - copy-command, job-context and page-status go from the extension to the content script of a tab;
+// - session-fetch goes from the background to the content script of the tab that asked job-ssh-session,
+//   which fetches that one API address with the page's session and answers with the response.
 
 import { MAX_CONTAINERS } from '../circleci/page-detect';
 import { MAX_LINE_LENGTH } from '../circleci/ssh-output';
@@ -41,6 +43,8 @@ export type BackgroundRequest =
     }
   /** What is known of the SSH boxes of the sender's job. */
   | { readonly type: 'job-ssh' }
+  /** The same from CircleCI's API through the sender page's session (docs/security.md#s19-session-route). */
+  | { readonly type: 'job-ssh-session' }
   /** Whether the sender's page could be read; false shows `!` on its tab's toolbar button. */
   | { readonly type: 'page-readable'; readonly readable: boolean }
   /** The structural report of a tab's page, for a bug report (diagnostics/describe-page.ts). */
@@ -71,6 +75,7 @@ export function parseBackgroundRequest(message: unknown): BackgroundRequest | un
     return { type: 'set-project-rule', profileId, ...(project === undefined ? {} : { project }) };
   }
   if (message.type === 'job-ssh' && keysAre(message, 'type')) return { type: 'job-ssh' };
+  if (message.type === 'job-ssh-session' && keysAre(message, 'type')) return { type: 'job-ssh-session' };
   if (message.type === 'page-readable' && keysAre(message, 'type', 'readable') && typeof message.readable === 'boolean')
     return { type: 'page-readable', readable: message.readable };
   if (message.type === 'describe-page' && keysAre(message, 'type', 'tabId') && Number.isSafeInteger(message.tabId))
@@ -130,4 +135,52 @@ export function parseJobContext(message: unknown): JobContext | undefined {
     (key): key is string => typeof key === 'string' && parseFingerprint(key) === key,
   );
   return { project: message.project, authorizedKeys };
+}
+
+/** The background asks the job page to fetch one API address with its session. */
+export interface SessionFetch {
+  readonly type: 'session-fetch';
+  readonly url: string;
+}
+
+/**
+ * The page's answer: the response's status, the rate-limit headers CircleCI exposes, and its text
+ * (none: larger than the client takes); `ok: false` when the fetch failed (CORS, network, timeout).
+ */
+export type SessionFetchAnswer =
+  | { readonly ok: false }
+  | {
+      readonly ok: true;
+      readonly status: number;
+      readonly headers: Record<string, string | null>;
+      readonly text?: string;
+    };
+
+/** The response headers the HTTP client reads (api-http.ts serverWait, classify). */
+export const SESSION_FETCH_HEADERS = ['retry-after', 'x-ratelimit-remaining', 'x-ratelimit-reset'] as const;
+
+export function parseSessionFetch(message: unknown): SessionFetch | undefined {
+  if (!isRecord(message) || message.type !== 'session-fetch' || !keysAre(message, 'type', 'url')) return undefined;
+  return typeof message.url === 'string' && message.url.length <= 2048
+    ? { type: 'session-fetch', url: message.url }
+    : undefined;
+}
+
+/** An answer as the background takes it: only the headers the page found. */
+export type SessionFetchResponse =
+  | { readonly ok: false }
+  | { readonly ok: true; readonly status: number; readonly headers: Record<string, string>; readonly text?: string };
+
+export function parseSessionFetchAnswer(message: unknown): SessionFetchResponse | undefined {
+  if (!isRecord(message)) return undefined;
+  if (message.ok === false && keysAre(message, 'ok')) return { ok: false };
+  const { status, headers, text } = message;
+  if (message.ok !== true || !keysAre(message, 'ok', 'status', 'headers', 'text')) return undefined;
+  if (!Number.isSafeInteger(status) || (status as number) < 200 || (status as number) > 599) return undefined;
+  if (text !== undefined && typeof text !== 'string') return undefined;
+  if (!isRecord(headers)) return undefined;
+  const kept = Object.fromEntries(
+    SESSION_FETCH_HEADERS.flatMap((name) => (typeof headers[name] === 'string' ? [[name, headers[name]]] : [])),
+  );
+  return { ok: true, status: status as number, headers: kept, ...(text === undefined ? {} : { text }) };
 }

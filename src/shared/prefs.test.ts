@@ -22,6 +22,7 @@ const full: Prefs = {
   shell: 'fish',
   options: { ...DEFAULT_OPTIONS, verbose: true, hostKeys: 'accept-new' },
   servers: [{ appHost: 'app.ci.example.com', sshHost: 'ssh.ci.example.com' }],
+  sessionRoute: false,
 };
 
 describe('readPrefs', () => {
@@ -32,6 +33,12 @@ describe('readPrefs', () => {
 
   it('reads back everything it stores', () => {
     expect(readPrefs(storedWith(undefined, full))).toEqual({ prefs: full });
+  });
+
+  it('keeps the session route on unless it was turned off, and stores it only then', () => {
+    expect(storedWith(undefined, DEFAULT_PREFS)).not.toHaveProperty('sessionRoute');
+    expect(storedWith(undefined, full)).toHaveProperty('sessionRoute', false);
+    expect(readPrefs({ schemaVersion: 2, sessionRoute: 'no' })).toEqual({ prefs: DEFAULT_PREFS, notice: 'invalid' });
   });
 
   it('drops only the invalid parts, and says so', () => {

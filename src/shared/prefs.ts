@@ -53,6 +53,11 @@ export interface Prefs {
   readonly shell: Shell;
   readonly options: CommandOptions;
   readonly servers: readonly ServerInstall[];
+  /**
+   * Job pages read CircleCI's API with their own session (docs/security.md#s19-session-route); off: the
+   * extension asks CircleCI nothing without a token.
+   */
+  readonly sessionRoute: boolean;
 }
 
 export const DEFAULT_OPTIONS: CommandOptions = {
@@ -63,7 +68,14 @@ export const DEFAULT_OPTIONS: CommandOptions = {
   systemSsh: false,
 };
 
-export const DEFAULT_PREFS: Prefs = { profiles: [], rules: [], shell: 'posix', options: DEFAULT_OPTIONS, servers: [] };
+export const DEFAULT_PREFS: Prefs = {
+  profiles: [],
+  rules: [],
+  shell: 'posix',
+  options: DEFAULT_OPTIONS,
+  servers: [],
+  sessionRoute: true,
+};
 
 export const LIMITS = { profiles: 20, rules: 200, servers: 20, name: 60 } as const;
 
@@ -183,8 +195,17 @@ export function readPrefs(stored: unknown): ReadPrefs {
     systemSsh: reader.pick(storedOptions.systemSsh, DEFAULT_OPTIONS.systemSsh, isBoolean),
   };
   const servers = uniqueBy(reader.list(value.servers, LIMITS.servers, readServer), (server) => server.appHost);
+  const sessionRoute = reader.pick(value.sessionRoute, DEFAULT_PREFS.sessionRoute, isBoolean);
 
-  const prefs: Prefs = { profiles, ...(defaultProfileId ? { defaultProfileId } : {}), rules, shell, options, servers };
+  const prefs: Prefs = {
+    profiles,
+    ...(defaultProfileId ? { defaultProfileId } : {}),
+    rules,
+    shell,
+    options,
+    servers,
+    sessionRoute,
+  };
   const version = value.schemaVersion;
   const newer = typeof version === 'number' && version > SCHEMA_VERSION;
   const notice: PrefsNotice | undefined = reader.invalid ? 'invalid' : newer ? 'newer-version' : undefined;
@@ -203,7 +224,7 @@ export function validPrefs(candidate: unknown): Prefs | undefined {
  * schema version.
  */
 export function storedWith(stored: unknown, prefs: Prefs): StoredPrefs {
-  const known = ['keyPath', 'profiles', 'defaultProfileId', 'rules', 'shell', 'options', 'servers'];
+  const known = ['keyPath', 'profiles', 'defaultProfileId', 'rules', 'shell', 'options', 'servers', 'sessionRoute'];
   const others = Object.fromEntries(
     Object.entries(isRecord(stored) ? stored : {}).filter(([key]) => !known.includes(key)),
   );
@@ -221,6 +242,7 @@ export function storedWith(stored: unknown, prefs: Prefs): StoredPrefs {
     ...(prefs.shell === DEFAULT_PREFS.shell ? {} : { shell: prefs.shell }),
     ...(Object.keys(changedOptions).length > 0 ? { options: changedOptions } : {}),
     ...(prefs.servers.length > 0 ? { servers: prefs.servers } : {}),
+    ...(prefs.sessionRoute === DEFAULT_PREFS.sessionRoute ? {} : { sessionRoute: prefs.sessionRoute }),
   };
 }
 

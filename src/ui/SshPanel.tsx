@@ -18,8 +18,19 @@ export interface PanelRow {
   readonly output?: SshStepOutput;
   /** CircleCI's own link to the run, for a container not known yet. */
   readonly runHref?: string;
+  /** The sources name different targets: a warning and nothing to copy (panel-rows.ts). */
+  readonly conflict?: boolean;
   readonly window: SshWindow;
 }
+
+/** Where rows can come from, in the order the panel names them. */
+export type PanelSource = 'session' | 'token' | 'page';
+
+const SOURCE_NAMES: Record<PanelSource, MessageKey> = {
+  session: 'panelSourceSession',
+  token: 'panelSourceToken',
+  page: 'panelSourcePage',
+};
 
 export type PanelNotice =
   | { readonly kind: 'no-key' }
@@ -30,6 +41,8 @@ export type PanelNotice =
 export interface SshPanelProps {
   readonly jobNumber: number;
   readonly rows: readonly PanelRow[];
+  /** Where the rows' commands came from. */
+  readonly sources: readonly PanelSource[];
   readonly settingsFor: (container: number) => CommandSettings;
   readonly notices: readonly PanelNotice[];
   /** Moves focus to CircleCI's Rerun menu, which holds Cancel job; absent when the page has none. */
@@ -134,7 +147,9 @@ function Row({
   return (
     <li class="container">
       <h3>{t('panelContainer', n)}</h3>
-      {command ? (
+      {row.conflict ? (
+        <p class="problem">{t('panelConflict')}</p>
+      ) : command ? (
         <>
           <CopyRow
             name={copyLabel(container, target.shell)}
@@ -198,6 +213,9 @@ export function SshPanel(props: SshPanelProps) {
     <section class="ssh-panel" aria-labelledby="ssh-panel-heading">
       <h2 id="ssh-panel-heading">{t('panelHeading', String(props.jobNumber))}</h2>
       <p class="hint">{t('panelKnownCount', String(known), String(props.rows.length))}</p>
+      {props.sources.length > 0 && (
+        <p class="hint">{t('panelSources', props.sources.map((source) => t(SOURCE_NAMES[source])).join(', '))}</p>
+      )}
       {props.notices.map((notice) => (
         <Notice notice={notice} />
       ))}

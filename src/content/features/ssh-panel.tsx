@@ -1,9 +1,12 @@
 /** @jsxImportSource #dom */
 // The job SSH panel (#6): near the job header of an SSH rerun, one row per parallel container. It
 // fills from the SSH steps the step watcher trusted (this visit and, through the background, earlier
-// visits this browser session) and, with an API token, from CircleCI's API for every container at once.
+// visits this browser session) and from CircleCI's API for every container at once: with the page's
+// own session (#13) and with an API token. Each source draws as it answers (panel-rows.ts).
 
 import type { ApiReport, JobSshReport, RememberedContainer } from '../../background/job-ssh';
+import type { SessionReport } from '../../background/session-route';
+import type { JobSsh } from '../../circleci/api';
 import type { JobPage } from '../../circleci/page-detect';
 import { jobHeader, parallelRunLinks, rerunMenuButton, stepDurationMs } from '../../circleci/selectors';
 import { isSshStepName, type SshStepName } from '../../circleci/step-trust';
@@ -49,6 +52,8 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
   const panel = createShadowHost(copyCommandCss + panelCss);
   const tickers = new Set<(now: number) => void>();
   let api: ApiReport | 'loading' = 'loading';
+  // Silent whatever it answers: a refusal or failure only leaves the other sources.
+  let session: SessionReport | undefined;
   // An SSH rerun, so the panel belongs on the page; until then CircleCI's changes are not looked at.
   let wanted = false;
   let drawn = '';
@@ -70,6 +75,7 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
     const now = Date.now();
     const model = panelModel({
       seen,
+      ...(session?.state === 'ok' ? { session: session.job } : {}),
       ...(typeof api === 'object' && api.state === 'ok' ? { api: api.job } : {}),
       runLinks: currentRunLinks(now),
       proxyHosts,
@@ -107,6 +113,7 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
       <SshPanel
         jobNumber={page.jobNumber}
         rows={model.rows}
+        sources={model.sources}
         notices={notices}
         settingsFor={(container) => commandSettings(prefs, choice, { project, jobNumber: page.jobNumber, container })}
         tickers={tickers}
@@ -125,6 +132,16 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
     draw();
     const running = api.state === 'ok' && api.job.lifecycle !== 'finished';
     if (running) setTimeout(() => signal.aborted || safely(refresh), REFRESH_MS);
+  };
+
+  const askSession = async () => {
+    const report = (await sendMessage({ type: 'job-ssh-session' })) as SessionReport | undefined;
+    if (signal.aborted || !report) return;
+    session = report;
+    draw();
+    // Once per job, unless CircleCI is still setting a box up: a complete answer is not asked again.
+    if (report.state === 'ok' && report.job.lifecycle !== 'finished' && !isComplete(report.job))
+      setTimeout(() => signal.aborted || safely(askSession), REFRESH_MS);
   };
 
   watchPrefs((read) => {
@@ -169,7 +186,11 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
   }, signal);
 
   draw();
-  await refresh();
+  await Promise.all([askSession(), refresh()]);
+}
+
+function isComplete(job: JobSsh): boolean {
+  return job.containers.length >= job.parallel && job.containers.every((each) => each.output?.commands.length);
 }
 
 function trustedSshSteps({ container, steps }: ContainerReport): TrustedSshStep[] {
