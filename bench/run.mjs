@@ -137,7 +137,7 @@ const BENCH_FILES = {
 
 async function launch() {
   const context = await chromium.launchPersistentContext('', {
-    ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+    executablePath: chromiumPath,
     headless: true,
     args: extensionArgs(`${extensionDir},${naiveDir}`),
     viewport: { width: 1280, height: 900 },

@@ -1,2 +1,3 @@
-export const chromiumPath: string | undefined;
+export const chromiumPath: string;
+export const chromiumInUse: string;
 export function extensionArgs(extensionDir: string): string[];

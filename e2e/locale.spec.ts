@@ -8,7 +8,7 @@ import { serveCircleCI } from './site/serve.js';
 
 test('a German browser gets German buttons, announcements and popup', async () => {
   const context = await chromium.launchPersistentContext('', {
-    ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+    executablePath: chromiumPath,
     headless: true,
     locale: 'de-DE',
     args: [...extensionArgs(extensionDir), '--lang=de'],

@@ -13,10 +13,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from '@playwright/test';
 import puppeteer, { type Browser, type ElementHandle, type HTTPRequest, type Page } from 'puppeteer-core';
+import { browserLine, lookUp } from '../../scripts/browsers/index.js';
 import { MARKUP_COOKIE, type Markup } from '../site/markup.js';
 import { servePuppeteer, siteResponse } from '../site/serve.js';
 
-export const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** FIREFOX_PATH, else the system's Firefox ESR or Firefox (scripts/browsers). */
+const firefoxLookup = lookUp('firefox');
 export const extensionDir = resolve('dist/firefox');
 
 /** Any fixed UUID: Firefox gives the extension this one, so the popup's URL is known before install. */
@@ -24,8 +26,7 @@ const EXTENSION_UUID = '5d9c0a4e-3b1f-4c7a-9e26-8f0b7d1c2a63';
 
 /** Why the suite cannot run here, or undefined when it can. */
 export function firefoxMissing(): string | undefined {
-  if (existsSync(firefoxPath)) return undefined;
-  return `Firefox not found at ${firefoxPath}: install the Debian package firefox-esr, or set FIREFOX_PATH.`;
+  return firefoxLookup.path === undefined ? browserLine(firefoxLookup) : undefined;
 }
 
 /**
@@ -116,15 +117,14 @@ export class Firefox {
 
   /** A fresh Firefox (fresh profile) with the test copy of the extension installed. */
   static async launch(options: LaunchOptions = {}): Promise<Firefox> {
-    const missing = firefoxMissing();
-    if (missing) throw new Error(missing);
+    if (firefoxLookup.path === undefined) throw new Error(browserLine(firefoxLookup));
     const { dir, manifest } = testCopyOfExtension(options);
     const geckoId = manifest.browser_specific_settings.gecko.id;
     let browser: Browser | undefined;
     try {
       browser = await puppeteer.launch({
         browser: 'firefox',
-        executablePath: firefoxPath,
+        executablePath: firefoxLookup.path,
         headless: true,
         defaultViewport: { width: 1280, height: 900 },
         extraPrefsFirefox: {
