@@ -12,18 +12,19 @@ export const chromiumPath = chromium.path;
 /** Which Chromium, and where it came from, in one line for the console. */
 export const chromiumInUse = browserLine(chromium);
 
+/** Keeps Chromium from reaching for the network this machine doesn't have. */
+export const offlineArgs = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /**
- * Loads the extension, and keeps Chromium from reaching for the network this machine doesn't have.
+ * Loads the extension, offline.
  * @param {string} extensionDir
  * @returns {string[]}
  */
 export function extensionArgs(extensionDir) {
-  return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ];
+  return [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...offlineArgs];
 }

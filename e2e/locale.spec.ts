@@ -1,28 +1,14 @@
 // The extension speaks the browser's language: German and Japanese here, English everywhere else in the
-// suite. Each test starts Chromium in that language (--lang picks the extension's locale).
+// suite. Each test starts Chromium in that language (e2e/browser-in.ts).
 
-import { type BrowserContext, chromium, expect, test } from '@playwright/test';
-import { chromiumPath, extensionArgs } from './browser.js';
-import { extensionDir } from './fixtures';
+import { expect, test } from '@playwright/test';
+import { browserIn } from './browser-in';
 import { jobUrl } from './site/jobs.js';
-import { serveCircleCI } from './site/serve.js';
 
-/** Chromium in `locale` (e.g. `ja-JP`) with the extension, the fake CircleCI and the clipboard. */
-async function browserIn(locale: string): Promise<{ context: BrowserContext; popupUrl: string }> {
-  const context = await chromium.launchPersistentContext('', {
-    executablePath: chromiumPath,
-    headless: true,
-    locale,
-    args: [...extensionArgs(extensionDir), `--lang=${locale.split('-')[0]}`],
-  });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://app.circleci.com' });
-  await serveCircleCI(context);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return { context, popupUrl: `chrome-extension://${new URL(worker.url()).host}/src/popup/index.html` };
-}
+const POPUP = 'src/popup/index.html';
 
 test('a German browser gets German buttons, announcements and popup', async () => {
-  const { context, popupUrl } = await browserIn('de-DE');
+  const { context, extensionUrl } = await browserIn('de-DE');
   try {
     const page = await context.newPage();
     await page.goto(jobUrl(103));
@@ -32,7 +18,7 @@ test('a German browser gets German buttons, announcements and popup', async () =
     await expect(button).toHaveText('Kopiert');
     await expect(page.getByText('Kopiert: ssh -t -p 54782 35.226.214.52 -- powershell.exe')).toBeAttached();
 
-    await page.goto(popupUrl);
+    await page.goto(extensionUrl + POPUP);
     await expect(page.getByRole('heading')).toHaveText('SSH Copy for CircleCI');
     await expect(page.getByLabel('Standard-SSH-Schlüssel')).toBeVisible();
     await expect(page.getByLabel('Shell für kopierte Befehle')).toBeVisible();
@@ -42,10 +28,10 @@ test('a German browser gets German buttons, announcements and popup', async () =
 });
 
 test('in a Japanese browser: set the key in the popup, then copy the command from the job page', async () => {
-  const { context, popupUrl } = await browserIn('ja-JP');
+  const { context, extensionUrl } = await browserIn('ja-JP');
   try {
     const page = await context.newPage();
-    await page.goto(popupUrl);
+    await page.goto(extensionUrl + POPUP);
     await page.getByRole('textbox', { name: '既定の SSH 鍵' }).fill('~/.ssh/id_ed25519');
     await expect(page.getByRole('status')).toHaveText('保存しました');
 
