@@ -14,6 +14,8 @@ import { join, resolve } from 'node:path';
 import { test } from '@playwright/test';
 import puppeteer, { type Browser, type ElementHandle, type HTTPRequest, type Page } from 'puppeteer-core';
 import { browserLine, lookUp } from '../../scripts/browsers/index.js';
+import { type Messages, messagesOf, type Translate, translator } from '../messages';
+import { shipOnly } from '../one-language';
 import { MARKUP_COOKIE, type Markup } from '../site/markup.js';
 import { servePuppeteer, siteResponse } from '../site/serve.js';
 
@@ -105,6 +107,9 @@ function testCopyOfExtension({ serverHosts = [] }: LaunchOptions): { dir: string
 }
 
 export class Firefox {
+  /** The extension's messages, to find its UI by name: English, or what `speak` installed. */
+  private t: Translate = translator(messagesOf('en'));
+
   private constructor(
     readonly browser: Browser,
     /** moz-extension://<fixed UUID>/src/popup/index.html */
@@ -151,6 +156,17 @@ export class Firefox {
       rmSync(dir, { recursive: true, force: true });
       throw error;
     }
+  }
+
+  /**
+   * Installs the extension again, speaking only these messages (e2e/one-language.ts): Firefox shows
+   * extensions in its own language only, and Debian's Firefox ESR has no other. Same add-on id, so
+   * the same fixed UUID and URLs; its storage starts empty.
+   */
+  async speak(messages: Messages): Promise<void> {
+    shipOnly(this.copyDir, 'en', messages);
+    await this.browser.installExtension(this.copyDir);
+    this.t = translator(messages);
   }
 
   /** A new tab that answers CircleCI's URLs (and the server hosts', if any) from e2e/site. */
@@ -214,7 +230,7 @@ export class Firefox {
    */
   async openPopup(page: Page): Promise<void> {
     await navigateItselfTo(page, this.popupUrl);
-    const field = await page.waitForSelector(aria('Default SSH key', 'textbox'));
+    const field = await page.waitForSelector(aria(this.t('keyPathLabel'), 'textbox'));
     await page.waitForFunction((input) => !(input as HTMLInputElement).disabled, {}, field);
   }
 
@@ -224,7 +240,7 @@ export class Firefox {
    */
   async openOptions(page: Page): Promise<void> {
     await navigateItselfTo(page, this.optionsUrl);
-    await page.waitForSelector(aria('Key profiles', 'heading'));
+    await page.waitForSelector(aria(this.t('profilesHeading'), 'heading'));
   }
 
   /**
