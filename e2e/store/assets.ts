@@ -9,7 +9,7 @@ export const SCREENSHOT = { width: 1280, height: 800 } as const;
 export const PROMO_TILE = { width: 440, height: 280 } as const;
 
 export const CHROME_SHOTS = ['job-page', 'ssh-panel', 'popup', 'options', 'windows-job'] as const;
-export const FIREFOX_SHOTS = ['job-page', 'ssh-panel', 'options'] as const;
+export const FIREFOX_SHOTS = ['job-page', 'options'] as const;
 
 export const chromeShot = (locale: string, name: (typeof CHROME_SHOTS)[number]) =>
   `${STORE_DIR}/${locale}/chrome/${name}.png`;
