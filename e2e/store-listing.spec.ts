@@ -61,13 +61,19 @@ for (const language of LANGUAGES) {
     const { background, extensionUrl } = await browser.speak(language.messages);
     await background.evaluate((prefs) => chrome.storage.sync.set({ prefs }), threeAccounts);
     const page = await browser.context.newPage();
-    await page.setViewportSize(SCREENSHOT);
     const fits = async (what: string, where: 'page' | 'our-ui') =>
       expect.soft(await clippedText(page, where), `${label}, ${what}`).toEqual([]);
 
+    await page.setViewportSize({ width: 360, height: SCREENSHOT.height });
+    await popup(page, extensionUrl + POPUP, t);
+    await fits('popup', 'page');
+    const popupImage = await page.locator('body').screenshot();
+
+    await page.setViewportSize(SCREENSHOT);
     await copiedOnJobPage(page, t);
     await fits('job page', 'our-ui');
-    const jobPage = await page.screenshot({ path: shot('job-page') });
+    await popupOverPage(page, popupImage, shot('popup'));
+    await page.screenshot({ path: shot('job-page') });
     await jobSshPanel(page, t);
     await fits('SSH panel', 'our-ui');
     await page.screenshot({ path: shot('ssh-panel') });
@@ -79,12 +85,6 @@ for (const language of LANGUAGES) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('optionsHeading'));
     await fits('options page', 'page');
     await page.screenshot({ path: shot('options') });
-
-    await page.setViewportSize({ width: 360, height: SCREENSHOT.height });
-    await popup(page, extensionUrl + POPUP, t);
-    await fits('popup', 'page');
-    const popupImage = await page.locator('body').screenshot();
-    await popupOverPage(page, jobPage, popupImage, shot('popup'));
 
     if (language.store) {
       await drawPromoTile(page, listingOf(language.store), promoTile(language.store));
