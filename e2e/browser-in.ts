@@ -1,15 +1,13 @@
 // Chromium in a given language, with the extension, the fake CircleCI and the clipboard: for the tests
 // that need the browser's language, which the worker-wide browser of fixtures.ts cannot change.
 
-import { type BrowserContext, chromium, type Worker } from '@playwright/test';
+import { type BrowserContext, chromium } from '@playwright/test';
 import { chromiumPath, extensionArgs } from './browser.js';
 import { extensionDir } from './fixtures';
 import { serveCircleCI } from './site/serve.js';
 
 export interface LocalizedBrowser {
   context: BrowserContext;
-  /** The extension's service worker, which may read and write its storage. */
-  background: Worker;
   /** chrome-extension://<id>/ */
   extensionUrl: string;
 }
@@ -24,7 +22,7 @@ export async function browserIn(locale: string): Promise<LocalizedBrowser> {
   });
   await withCircleCI(context);
   const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return { context, background, extensionUrl: `chrome-extension://${new URL(background.url()).host}/` };
+  return { context, extensionUrl: `chrome-extension://${new URL(background.url()).host}/` };
 }
 
 /** The fake CircleCI at its real URLs, and its pages allowed to read the clipboard back. */

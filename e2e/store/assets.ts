@@ -1,7 +1,7 @@
 // Where the store assets go and what they are: the e2e run writes them per language, `npm run package`
 // adds the listing texts beside them (scripts/package.mjs), next to the zips in artifacts/.
 
-export const STORE_DIR = 'artifacts/store';
+const STORE_DIR = 'artifacts/store';
 
 /** The Chrome Web Store's screenshot size, also AMO's largest (same 1.6 ratio). */
 export const SCREENSHOT = { width: 1280, height: 800 } as const;

@@ -27,9 +27,9 @@ export async function windowsJob(page: Page, t: Translate): Promise<void> {
 
 /**
  * The job SSH panel of eight-container job 116 after visiting runs 0 and 3 (no API token), container
- * 3's host keys open. Returns the panel's host element.
+ * 3's host keys open.
  */
-export async function jobSshPanel(page: Page, t: Translate) {
+export async function jobSshPanel(page: Page, t: Translate): Promise<void> {
   await page.goto(jobUrl(116, 0));
   await page.getByText(t('panelKnownCount', '1', '8')).waitFor();
   await page.getByRole('link', { name: t('panelOpenRun', '3') }).click();
@@ -37,7 +37,6 @@ export async function jobSshPanel(page: Page, t: Translate) {
   await panel.getByText(t('panelKnownCount', '2', '8')).waitFor();
   await expand(page, 'Enable SSH'); // it prints the host keys
   await panel.getByText(t('panelHostKeys', '3')).click();
-  return page.locator('circleci-ssh-copy').first();
 }
 
 /** The popup, ready (its key field enabled), sized as the browser shows it. */

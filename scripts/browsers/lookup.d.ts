@@ -17,7 +17,5 @@ export interface Missing {
   install: string;
   badEnv?: string;
 }
-export function systemPaths(browser: BrowserName, machine: Machine): string[];
-export function installCommand(browser: BrowserName, machine: Machine): string;
 export function findBrowser(browser: BrowserName, machine: Machine): Found | Missing;
 export function browserLine(result: Found | Missing): string;

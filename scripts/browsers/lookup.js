@@ -27,7 +27,7 @@ const ENV = { chromium: 'CHROMIUM_PATH', firefox: 'FIREFOX_PATH' };
  * @param {Machine} machine
  * @returns {string[]}
  */
-export function systemPaths(browser, { platform, env, home }) {
+function systemPaths(browser, { platform, env, home }) {
   if (platform === 'darwin') {
     const app = browser === 'chromium' ? 'Chromium.app/Contents/MacOS/Chromium' : 'Firefox.app/Contents/MacOS/firefox';
     return [path.posix.join('/Applications', app), path.posix.join(home, 'Applications', app)];
@@ -47,7 +47,7 @@ export function systemPaths(browser, { platform, env, home }) {
  * @param {BrowserName} browser
  * @param {Machine} machine
  */
-export function installCommand(browser, { platform, exists }) {
+function installCommand(browser, { platform, exists }) {
   if (platform === 'darwin') return `brew install --cask ${browser}`;
   if (platform === 'win32')
     return browser === 'chromium' ? 'npx playwright install chromium' : 'winget install Mozilla.Firefox';
