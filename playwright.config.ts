@@ -6,6 +6,7 @@ import { defineConfig } from '@playwright/test';
 // One worker: the machines have 2 cores and every test drives a whole browser.
 export default defineConfig({
   testMatch: '**/*.spec.ts',
+  globalSetup: './e2e/global-setup.ts',
   workers: 1,
   timeout: 30_000,
   expect: { timeout: 5_000 },

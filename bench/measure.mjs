@@ -46,7 +46,7 @@ const BENCH_FILES = {
 /** One Chromium with both extensions, serving the fake site on every variant's origin; the variants in `only`. */
 export async function launch({ extensionDir, naiveDir, only }) {
   const context = await chromium.launchPersistentContext('', {
-    ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+    executablePath: chromiumPath,
     headless: true,
     args: extensionArgs(`${extensionDir},${naiveDir}`),
     viewport: { width: 1280, height: 900 },

@@ -26,7 +26,7 @@ const test = base.extend<{ context: BrowserContext; background: Worker; page: Pa
     const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8'));
     writeFileSync(join(copy, 'manifest.json'), JSON.stringify({ ...manifest, host_permissions: API_ORIGINS }));
     const context = await chromium.launchPersistentContext('', {
-      ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+      executablePath: chromiumPath,
       headless: true,
       args: extensionArgs(copy),
     });

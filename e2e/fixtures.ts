@@ -33,7 +33,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
     async ({}, use) => {
       const context = await chromium.launchPersistentContext('', {
-        ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+        executablePath: chromiumPath,
         headless: true,
         args: extensionArgs(extensionDir),
         viewport: { width: 1280, height: 900 },

@@ -98,7 +98,7 @@ async function scriptTimeWhileStreaming(page: Page, url: string, stepName: strin
 
 /** What a flood costs with the extension, over the same page in the same Chromium without it. */
 async function addedScriptTime(page: Page, url: string, stepName: string, flood: Flood): Promise<number> {
-  const plain = await chromium.launch({ ...(chromiumPath ? { executablePath: chromiumPath } : {}), headless: true });
+  const plain = await chromium.launch({ executablePath: chromiumPath, headless: true });
   const plainContext = await plain.newContext();
   await serveCircleCI(plainContext);
   const withoutExtension = await scriptTimeWhileStreaming(await plainContext.newPage(), url, stepName, flood);

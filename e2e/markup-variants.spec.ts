@@ -12,7 +12,7 @@ let browser: Browser;
 let context: BrowserContext;
 
 test.beforeAll(async () => {
-  browser = await chromium.launch({ ...(chromiumPath ? { executablePath: chromiumPath } : {}), headless: true });
+  browser = await chromium.launch({ executablePath: chromiumPath, headless: true });
   context = await browser.newContext();
   await serveCircleCI(context);
 });

@@ -28,7 +28,7 @@ const test = base.extend<{ context: BrowserContext; background: Worker; optionsU
       JSON.stringify({ ...manifest, host_permissions: [`https://${SERVER}/*`] }),
     );
     const context = await chromium.launchPersistentContext('', {
-      ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+      executablePath: chromiumPath,
       headless: true,
       args: extensionArgs(copy),
     });

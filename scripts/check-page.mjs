@@ -14,7 +14,7 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { chromiumPath, extensionArgs } from '../e2e/browser.js';
+import { chromiumInUse, chromiumPath, extensionArgs } from '../e2e/browser.js';
 
 const USAGE = 'Usage: npm run check-page -- <file.html> [--url https://app.circleci.com/…/jobs/N] [--json]';
 /** The pages the content script runs on (manifest.json), so the only ones worth checking. */
@@ -34,6 +34,8 @@ const url = options.url ?? savedFromUrl(html);
 if (!url) fail(`${file} does not say which URL it was saved from: give it with --url.\n${USAGE}`);
 if (!JOB_PAGE.test(url)) fail(`${url} is not a CircleCI job page the extension runs on.\n${USAGE}`);
 
+// On stderr, so that --json output stays JSON.
+console.error(chromiumInUse);
 const report = await check(withoutOurElements(html), url);
 if (options.json) console.log(JSON.stringify(report, null, 2));
 else print(report);
@@ -47,7 +49,7 @@ async function check(page, pageUrl) {
   const origin = new URL(pageUrl).origin;
   const extensionDir = await withAccessTo(resolve(process.env.EXTENSION_DIR ?? 'dist/chrome'), origin);
   const context = await chromium.launchPersistentContext('', {
-    ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+    executablePath: chromiumPath,
     headless: true,
     args: extensionArgs(extensionDir),
     viewport: { width: 1280, height: 900 },

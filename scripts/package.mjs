@@ -2,6 +2,7 @@
 //   <name>-<version>-chrome.zip   for the Chrome Web Store (and Edge, Brave): dist/chrome
 //   <name>-<version>-firefox.zip  for Firefox Add-ons (AMO): dist/firefox
 //   <name>-<version>-source.zip   the sources AMO asks for: every file git tracks
+//   store/<locale>/                the listing texts beside the e2e run's screenshots (store-assets.mjs)
 // The zips are reproducible: entries sorted, one fixed timestamp, so the same checkout always gives
 // the same bytes (printed as SHA-256 for comparison). fflate writes them; it is small and dependency-free.
 
@@ -10,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { zipSync } from 'fflate';
+import { writeStoreAssets } from './store-assets.mjs';
 
 // 1980-01-01, the earliest time a zip can hold: no build-time clock leaks into the bytes.
 const FIXED_TIME = new Date(1980, 0, 1);
@@ -57,3 +59,4 @@ for (const [target, build] of Object.entries(packages)) {
     `${file}  ${(bytes.length / 1024).toFixed(1)} KiB  sha256 ${createHash('sha256').update(bytes).digest('hex')}`,
   );
 }
+writeStoreAssets(version);

@@ -4,7 +4,7 @@
 
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import { chromiumPath, extensionArgs } from '../e2e/browser.js';
+import { chromiumInUse, chromiumPath, extensionArgs } from '../e2e/browser.js';
 import { jobUrl } from '../e2e/site/jobs.js';
 import { serveCircleCI } from '../e2e/site/serve.js';
 
@@ -13,8 +13,9 @@ const screenshotPath = resolve('docs/screenshot.png');
 const demoJob = jobUrl(101);
 const headless = Boolean(process.env.CI) || !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
+console.log(chromiumInUse);
 const context = await chromium.launchPersistentContext('', {
-  ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+  executablePath: chromiumPath,
   headless,
   args: extensionArgs(extensionDir),
   viewport: { width: 1280, height: 720 },

@@ -13,10 +13,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from '@playwright/test';
 import puppeteer, { type Browser, type ElementHandle, type HTTPRequest, type Page } from 'puppeteer-core';
+import { browserLine, lookUp } from '../../scripts/browsers/index.js';
+import { type Messages, messagesOf, type Translate, translator } from '../messages';
+import { shipOnly } from '../one-language';
 import { MARKUP_COOKIE, type Markup } from '../site/markup.js';
 import { servePuppeteer, siteResponse } from '../site/serve.js';
 
-export const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** FIREFOX_PATH, else the system's Firefox ESR or Firefox (scripts/browsers). */
+const firefoxLookup = lookUp('firefox');
 export const extensionDir = resolve('dist/firefox');
 
 /** Any fixed UUID: Firefox gives the extension this one, so the popup's URL is known before install. */
@@ -24,8 +28,7 @@ const EXTENSION_UUID = '5d9c0a4e-3b1f-4c7a-9e26-8f0b7d1c2a63';
 
 /** Why the suite cannot run here, or undefined when it can. */
 export function firefoxMissing(): string | undefined {
-  if (existsSync(firefoxPath)) return undefined;
-  return `Firefox not found at ${firefoxPath}: install the Debian package firefox-esr, or set FIREFOX_PATH.`;
+  return firefoxLookup.path === undefined ? browserLine(firefoxLookup) : undefined;
 }
 
 /**
@@ -104,6 +107,9 @@ function testCopyOfExtension({ serverHosts = [] }: LaunchOptions): { dir: string
 }
 
 export class Firefox {
+  /** The extension's messages, to find its UI by name: English, or what `speak` installed. */
+  private t: Translate = translator(messagesOf('en'));
+
   private constructor(
     readonly browser: Browser,
     /** moz-extension://<fixed UUID>/src/popup/index.html */
@@ -116,15 +122,14 @@ export class Firefox {
 
   /** A fresh Firefox (fresh profile) with the test copy of the extension installed. */
   static async launch(options: LaunchOptions = {}): Promise<Firefox> {
-    const missing = firefoxMissing();
-    if (missing) throw new Error(missing);
+    if (firefoxLookup.path === undefined) throw new Error(browserLine(firefoxLookup));
     const { dir, manifest } = testCopyOfExtension(options);
     const geckoId = manifest.browser_specific_settings.gecko.id;
     let browser: Browser | undefined;
     try {
       browser = await puppeteer.launch({
         browser: 'firefox',
-        executablePath: firefoxPath,
+        executablePath: firefoxLookup.path,
         headless: true,
         defaultViewport: { width: 1280, height: 900 },
         extraPrefsFirefox: {
@@ -151,6 +156,17 @@ export class Firefox {
       rmSync(dir, { recursive: true, force: true });
       throw error;
     }
+  }
+
+  /**
+   * Installs the extension again, speaking only these messages (e2e/one-language.ts): Firefox shows
+   * extensions in its own language only, and Debian's Firefox ESR has no other. Same add-on id, so
+   * the same fixed UUID and URLs; its storage starts empty.
+   */
+  async speak(messages: Messages): Promise<void> {
+    shipOnly(this.copyDir, 'en', messages);
+    await this.browser.installExtension(this.copyDir);
+    this.t = translator(messages);
   }
 
   /** A new tab that answers CircleCI's URLs (and the server hosts', if any) from e2e/site. */
@@ -214,7 +230,7 @@ export class Firefox {
    */
   async openPopup(page: Page): Promise<void> {
     await navigateItselfTo(page, this.popupUrl);
-    const field = await page.waitForSelector(aria('Default SSH key', 'textbox'));
+    const field = await page.waitForSelector(aria(this.t('keyPathLabel'), 'textbox'));
     await page.waitForFunction((input) => !(input as HTMLInputElement).disabled, {}, field);
   }
 
@@ -224,7 +240,7 @@ export class Firefox {
    */
   async openOptions(page: Page): Promise<void> {
     await navigateItselfTo(page, this.optionsUrl);
-    await page.waitForSelector(aria('Key profiles', 'heading'));
+    await page.waitForSelector(aria(this.t('profilesHeading'), 'heading'));
   }
 
   /**
