@@ -16,6 +16,7 @@ const PART_NAMES: Record<SettingsPart, MessageKey> = {
   rules: 'partRules',
   options: 'partOptions',
   servers: 'partServers',
+  alerts: 'partAlerts',
 };
 
 type FileProblem = Exclude<ImportResult, { ok: true } | { problem: 'invalid' }>['problem'];

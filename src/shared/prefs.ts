@@ -37,6 +37,18 @@ export interface CommandOptions {
   readonly systemSsh: boolean;
 }
 
+/** What the extension may tell the user while an SSH rerun runs (background/alerts-plan.ts). */
+export interface AlertSettings {
+  /** System notifications (the optional `notifications` permission): "SSH ready", and the warnings below. */
+  readonly notifications: boolean;
+  /** Two minutes before the time to connect runs out, when no command was copied. */
+  readonly warnConnect: boolean;
+  /** When a box the user copied a command for has been up for 1 h 50 min. */
+  readonly warnSlot: boolean;
+  /** The minutes left to connect on the toolbar button. */
+  readonly badge: boolean;
+}
+
 /** A self-hosted CircleCI server the user enabled. */
 export interface ServerInstall {
   /** Where its web app runs, e.g. `app.ci.example.com`. */
@@ -53,6 +65,7 @@ export interface Prefs {
   readonly shell: Shell;
   readonly options: CommandOptions;
   readonly servers: readonly ServerInstall[];
+  readonly alerts: AlertSettings;
 }
 
 export const DEFAULT_OPTIONS: CommandOptions = {
@@ -63,7 +76,17 @@ export const DEFAULT_OPTIONS: CommandOptions = {
   systemSsh: false,
 };
 
-export const DEFAULT_PREFS: Prefs = { profiles: [], rules: [], shell: 'posix', options: DEFAULT_OPTIONS, servers: [] };
+/** Notifications are opt-in: they need a permission the user grants when turning them on. */
+export const DEFAULT_ALERTS: AlertSettings = { notifications: false, warnConnect: true, warnSlot: true, badge: true };
+
+export const DEFAULT_PREFS: Prefs = {
+  profiles: [],
+  rules: [],
+  shell: 'posix',
+  options: DEFAULT_OPTIONS,
+  servers: [],
+  alerts: DEFAULT_ALERTS,
+};
 
 export const LIMITS = { profiles: 20, rules: 200, servers: 20, name: 60 } as const;
 
@@ -101,6 +124,13 @@ class Reader {
   pick<T>(value: unknown, fallback: T, valid: (value: unknown) => value is T): T {
     if (value === undefined) return fallback;
     return valid(value) ? value : this.reject(fallback);
+  }
+
+  /** An object of on/off switches, each its default when missing. */
+  switches<T extends { [K in keyof T]: boolean }>(value: unknown, defaults: T): T {
+    const stored = this.pick<Record<string, unknown>>(value, {}, isRecord);
+    const read = Object.entries(defaults).map(([key, fallback]) => [key, this.pick(stored[key], fallback, isBoolean)]);
+    return Object.fromEntries(read) as T;
   }
 
   reject<T>(fallback: T): T {
@@ -183,8 +213,17 @@ export function readPrefs(stored: unknown): ReadPrefs {
     systemSsh: reader.pick(storedOptions.systemSsh, DEFAULT_OPTIONS.systemSsh, isBoolean),
   };
   const servers = uniqueBy(reader.list(value.servers, LIMITS.servers, readServer), (server) => server.appHost);
+  const alerts = reader.switches(value.alerts, DEFAULT_ALERTS);
 
-  const prefs: Prefs = { profiles, ...(defaultProfileId ? { defaultProfileId } : {}), rules, shell, options, servers };
+  const prefs: Prefs = {
+    profiles,
+    ...(defaultProfileId ? { defaultProfileId } : {}),
+    rules,
+    shell,
+    options,
+    servers,
+    alerts,
+  };
   const version = value.schemaVersion;
   const newer = typeof version === 'number' && version > SCHEMA_VERSION;
   const notice: PrefsNotice | undefined = reader.invalid ? 'invalid' : newer ? 'newer-version' : undefined;
@@ -203,15 +242,16 @@ export function validPrefs(candidate: unknown): Prefs | undefined {
  * schema version.
  */
 export function storedWith(stored: unknown, prefs: Prefs): StoredPrefs {
-  const known = ['keyPath', 'profiles', 'defaultProfileId', 'rules', 'shell', 'options', 'servers'];
+  const known = ['keyPath', 'profiles', 'defaultProfileId', 'rules', 'shell', 'options', 'servers', 'alerts'];
   const others = Object.fromEntries(
     Object.entries(isRecord(stored) ? stored : {}).filter(([key]) => !known.includes(key)),
   );
   const version =
     typeof others.schemaVersion === 'number' ? Math.max(others.schemaVersion, SCHEMA_VERSION) : SCHEMA_VERSION;
-  const changedOptions = Object.fromEntries(
-    Object.entries(prefs.options).filter(([key, value]) => DEFAULT_OPTIONS[key as keyof CommandOptions] !== value),
-  );
+  const changed = <T extends object>(values: T, defaults: T) =>
+    Object.fromEntries(Object.entries(values).filter(([key, value]) => defaults[key as keyof T] !== value));
+  const changedOptions = changed(prefs.options, DEFAULT_OPTIONS);
+  const changedAlerts = changed(prefs.alerts, DEFAULT_ALERTS);
   return {
     ...others,
     schemaVersion: version,
@@ -221,6 +261,7 @@ export function storedWith(stored: unknown, prefs: Prefs): StoredPrefs {
     ...(prefs.shell === DEFAULT_PREFS.shell ? {} : { shell: prefs.shell }),
     ...(Object.keys(changedOptions).length > 0 ? { options: changedOptions } : {}),
     ...(prefs.servers.length > 0 ? { servers: prefs.servers } : {}),
+    ...(Object.keys(changedAlerts).length > 0 ? { alerts: changedAlerts } : {}),
   };
 }
 
