@@ -4,6 +4,7 @@
 // the job SSH panel's (circleci/ssh-window.ts): nothing here asks CircleCI anything.
 
 import type { AlertSettings } from '../shared/prefs';
+import type { SshStatus } from '../shared/ssh-status';
 
 const MINUTE = 60_000;
 /** The connect warning: this long before the time to connect runs out. */
@@ -15,26 +16,13 @@ export const BADGE_WARNING_MS = 2 * MINUTE;
 
 export type AlertKind = 'ready' | 'connect' | 'slot';
 
-/** One SSH rerun a page of this browser session showed, as its panel last reported it. */
-export interface WatchedJob {
+/** One SSH rerun a page of this browser session showed, as its panel last reported it (SshStatus). */
+export interface WatchedJob extends SshStatus {
   /** host/ui/vcs/org/project/number: one entry per job, whichever run or tab showed it. */
   readonly key: string;
   /** The page that last reported it, to open the job again. */
   readonly url: string;
   readonly jobNumber: number;
-  /** The job's name as the page shows it (plain text, bounded). */
-  readonly title: string;
-  /** Containers with a command to copy, and all the job's containers. */
-  readonly ready: number;
-  readonly total: number;
-  /** The earliest time to connect of the containers with a command (epoch ms). */
-  readonly connectBy?: number;
-  /** The earliest end of CircleCI's session limit of those containers (epoch ms). */
-  readonly sessionEndsBy?: number;
-  /** The panel says the rerun is someone else's (their keys, not the user's). */
-  readonly someoneElse: boolean;
-  /** CircleCI no longer reports the job as running. */
-  readonly ended: boolean;
   /** A page showed it before it had a command: "ready" is news only then. */
   readonly sawWaiting: boolean;
   /** The user copied a command for it. */

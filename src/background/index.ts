@@ -11,27 +11,37 @@ import { describePage } from '../diagnostics/describe-page';
 import { loadApiToken } from '../shared/api-token';
 import {
   activeTabId,
+  clearNotification,
   contentScriptPage,
+  focusTab,
   getSessionItem,
+  hasNotifications,
   isFromExtensionPage,
   keepLocalStorageFromContentScripts,
+  onAlarm,
   onCommand,
   onInstalledOrUpdated,
   onMessage,
+  onNotificationClicked,
   onOriginsChanged,
   onSyncItemChanged,
+  onTabGone,
   openOptionsPage,
+  openTab,
   runInTab,
   sendMessageToTab,
+  setAlarm,
   setSessionItem,
   setTabBadge,
+  showNotification,
 } from '../shared/browser';
 import { type BackgroundRequest, parseBackgroundRequest, type SaveResponse } from '../shared/messages';
 import { PREFS_KEY, readPrefs } from '../shared/prefs';
 import { loadPrefs, migrateStoredPrefs, savePrefs, saveProjectRule } from '../shared/prefs-storage';
 import { parseRulePattern, projectPattern } from '../shared/project-rules';
 import { appHostsOf, syncServerContentScripts } from '../shared/servers';
-import { createJobSsh } from './job-ssh';
+import { createAlerts, type JobRef } from './alerts';
+import { createJobSsh, jobId } from './job-ssh';
 
 const report = (what: string) => (error: unknown) => console.error(`SSH Copy for CircleCI: ${what} failed`, error);
 
@@ -44,6 +54,7 @@ onInstalledOrUpdated(() => {
 
 onSyncItemChanged(PREFS_KEY, (value) => {
   syncServerContentScripts(readPrefs(value).prefs.servers).catch(report('registering servers'));
+  void alerts.refresh();
 });
 
 // Access may be granted later than the server was added (after an import, or on a synced device).
@@ -64,6 +75,30 @@ const jobSsh = createJobSsh({
   cache: createJobSshCache({ now: Date.now }),
   fetch: (input, init) => fetch(input, init),
   now: Date.now,
+});
+
+const ALARM = 'alerts';
+const alerts = createAlerts({
+  getSession: getSessionItem,
+  setSession: setSessionItem,
+  settings: async () => (await loadPrefs()).prefs.alerts,
+  canNotify: () => hasNotifications().catch(() => false),
+  setBadge: setTabBadge,
+  notify: showNotification,
+  setAlarm: (when) => setAlarm(ALARM, when),
+  focusTab,
+  openTab,
+  sendToTab: sendMessageToTab,
+  now: Date.now,
+  report: report('updating the SSH alerts'),
+});
+onAlarm(ALARM, () => void alerts.refresh());
+onTabGone((tabId) => void alerts.gone(tabId));
+onNotificationClicked((id) => {
+  alerts
+    .clicked(id)
+    .then(() => clearNotification(id))
+    .catch(report('opening the job'));
 });
 
 onMessage((message, sender) => {
@@ -90,9 +125,15 @@ function handle(
       return forContentScriptPage(sender, (page, appHosts) => jobSsh.report(page, appHosts));
     case 'page-readable':
       // The badge of the sender's own tab, and only from our content script in its top frame.
-      return contentScriptPage(sender) !== undefined && sender.tab?.id !== undefined
-        ? setTabBadge(sender.tab.id, request.readable ? '' : '!')
-        : undefined;
+      return forContentScriptJob(sender, (tabId) => alerts.readable(tabId, request.readable), false);
+    case 'ssh-status': {
+      const { type: _type, ...status } = request;
+      return forContentScriptJob(sender, (tabId, job) => job && alerts.status(tabId, job, status));
+    }
+    case 'ssh-left':
+      return forContentScriptJob(sender, (tabId) => alerts.left(tabId), false);
+    case 'ssh-copied':
+      return forContentScriptJob(sender, (_tabId, job) => job && alerts.copied(job.key));
     case 'describe-page':
       return fromExtension ? runInTab(request.tabId, describePage, [HOOKS]) : undefined;
   }
@@ -105,6 +146,27 @@ function forContentScriptPage<T>(
 ): Promise<T> | undefined {
   const pageUrl = contentScriptPage(sender);
   return pageUrl === undefined ? undefined : appHosts().then((hosts) => task(pageUrl, hosts));
+}
+
+/**
+ * Runs `task` for the tab of our content script's top frame and the job its page shows (undefined when
+ * `needsJob` is false and it shows none); never for a tab or job a message names. Answers true once done.
+ */
+function forContentScriptJob(
+  sender: Parameters<typeof contentScriptPage>[0],
+  task: (tabId: number, job: JobRef | undefined) => Promise<void> | undefined,
+  needsJob = true,
+): Promise<boolean> | undefined {
+  const pageUrl = contentScriptPage(sender);
+  const tabId = sender.tab?.id;
+  if (pageUrl === undefined || tabId === undefined) return undefined;
+  return appHosts().then(async (hosts) => {
+    const page = parseJobPage(pageUrl, hosts);
+    if (!page && needsJob) return false;
+    const job = page && { key: jobId(new URL(pageUrl).hostname, page), url: pageUrl, jobNumber: page.jobNumber };
+    await task(tabId, job);
+    return true;
+  });
 }
 
 async function appHosts(): Promise<string[]> {

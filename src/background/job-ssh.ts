@@ -42,8 +42,11 @@ export interface JobSshDeps {
   readonly getViewer?: (origin: string, token: string) => Promise<string | undefined>;
 }
 
-const jobKey = (host: string, page: JobPage) =>
-  `job-ssh:${[host, page.ui, page.vcs, page.org, page.project, page.jobNumber].join('/')}`;
+/** One job, whichever of its runs a page shows: host/ui/vcs/org/project/number. */
+export const jobId = (host: string, page: JobPage) =>
+  [host, page.ui, page.vcs, page.org, page.project, page.jobNumber].join('/');
+
+const jobKey = (host: string, page: JobPage) => `job-ssh:${jobId(host, page)}`;
 
 export function createJobSsh(deps: JobSshDeps) {
   const viewers = new Map<string, Promise<string | undefined>>();

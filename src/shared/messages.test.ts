@@ -14,6 +14,11 @@ describe('parseBackgroundRequest', () => {
     [{ type: 'open-options' }],
     [{ type: 'set-project-rule', profileId: 'work' }],
     [{ type: 'set-project-rule', profileId: null, project: 'github/acme/api' }],
+    [{ type: 'ssh-left' }],
+    [{ type: 'ssh-copied' }],
+    [{ type: 'ssh-rerun-chosen' }],
+    [{ type: 'followed-rerun' }],
+    [{ type: 'ssh-status', title: 'build', ready: 2, total: 8, connectBy: 1e12, someoneElse: false, ended: false }],
   ])('accepts %j', (message) => {
     expect(parseBackgroundRequest(message)).toEqual(message);
   });
@@ -28,17 +33,30 @@ describe('parseBackgroundRequest', () => {
     [{ type: 'set-project-rule', profileId: 'work', keyPath: '~/k' }],
     [{ type: 'open-options', url: 'https://evil.example/' }],
     [{ type: 'set-prefs', prefs: {} }],
+    [{ type: 'ssh-copied', job: 116 }],
+    [{ type: 'ssh-status', title: 'build', ready: 9, total: 8, someoneElse: false, ended: false }],
+    [{ type: 'ssh-status', title: 'build', ready: 1, total: 1, connectBy: -1, someoneElse: false, ended: false }],
+    [{ type: 'ssh-status', title: 'build', ready: 1, total: 1, someoneElse: false, ended: false, url: 'x' }],
+    [{ type: 'ssh-status', title: 7, ready: 1, total: 1, someoneElse: false, ended: false }],
   ])('refuses %j', (message) => {
     expect(parseBackgroundRequest(message)).toBeUndefined();
   });
 });
 
 describe('parseContentRequest', () => {
-  it('accepts only the two requests, bare', () => {
+  it('accepts only its requests, bare', () => {
+    expect(parseContentRequest({ type: 'focus-copy' })).toEqual({ type: 'focus-copy' });
     expect(parseContentRequest({ type: 'copy-command' })).toEqual({ type: 'copy-command' });
     expect(parseContentRequest({ type: 'job-context' })).toEqual({ type: 'job-context' });
     expect(parseContentRequest({ type: 'copy-command', text: 'rm -rf ~' })).toBeUndefined();
     expect(parseContentRequest({ type: 'paste' })).toBeUndefined();
+  });
+});
+
+it('keeps a job title short and on one line', () => {
+  const status = { type: 'ssh-status', ready: 1, total: 1, someoneElse: false, ended: false };
+  expect(parseBackgroundRequest({ ...status, title: `  build\n\u2028 ${'x'.repeat(500)}` })).toMatchObject({
+    title: `build ${'x'.repeat(114)}`,
   });
 });
 
