@@ -42,6 +42,7 @@ import { parseRulePattern, projectPattern } from '../shared/project-rules';
 import { appHostsOf, syncServerContentScripts } from '../shared/servers';
 import { createAlerts, type JobRef } from './alerts';
 import { createJobSsh, jobId } from './job-ssh';
+import { createReruns } from './reruns';
 
 const report = (what: string) => (error: unknown) => console.error(`SSH Copy for CircleCI: ${what} failed`, error);
 
@@ -92,8 +93,12 @@ const alerts = createAlerts({
   now: Date.now,
   report: report('updating the SSH alerts'),
 });
+const reruns = createReruns({ getSession: getSessionItem, setSession: setSessionItem, now: Date.now });
 onAlarm(ALARM, () => void alerts.refresh());
-onTabGone((tabId) => void alerts.gone(tabId));
+onTabGone((tabId) => {
+  void alerts.gone(tabId);
+  reruns.gone(tabId).catch(report('following a rerun'));
+});
 onNotificationClicked((id) => {
   alerts
     .clicked(id)
@@ -122,18 +127,28 @@ function handle(
     case 'remember-ssh-step':
       return forContentScriptPage(sender, (page, appHosts) => jobSsh.remember(page, appHosts, request));
     case 'job-ssh':
-      return forContentScriptPage(sender, (page, appHosts) => jobSsh.report(page, appHosts));
+      // Each visit of a job page asks: the moment to see whether it is the rerun a choice started.
+      return forContentScriptJob(sender, async (tabId, job, pageUrl, hosts) => {
+        const [report, rerunOf] = await Promise.all([jobSsh.report(pageUrl, hosts), reruns.visited(tabId, job)]);
+        return (
+          report && { ...report, ...(rerunOf ? { rerunOf: { jobNumber: rerunOf.jobNumber, url: rerunOf.url } } : {}) }
+        );
+      });
+    case 'ssh-rerun-chosen':
+      return forContentScriptJob(sender, (tabId, job) => reruns.chosen(tabId, job));
+    case 'followed-rerun':
+      return fromExtension ? activeTabId().then(reruns.latest) : undefined;
     case 'page-readable':
       // The badge of the sender's own tab, and only from our content script in its top frame.
-      return forContentScriptJob(sender, (tabId) => alerts.readable(tabId, request.readable), false);
+      return forContentScriptTab(sender, (tabId) => alerts.readable(tabId, request.readable));
     case 'ssh-status': {
       const { type: _type, ...status } = request;
-      return forContentScriptJob(sender, (tabId, job) => job && alerts.status(tabId, job, status));
+      return forContentScriptJob(sender, (tabId, job) => alerts.status(tabId, job, status));
     }
     case 'ssh-left':
-      return forContentScriptJob(sender, (tabId) => alerts.left(tabId), false);
+      return forContentScriptTab(sender, (tabId) => alerts.left(tabId));
     case 'ssh-copied':
-      return forContentScriptJob(sender, (_tabId, job) => job && alerts.copied(job.key));
+      return forContentScriptJob(sender, (_tabId, job) => alerts.copied(job.key));
     case 'describe-page':
       return fromExtension ? runInTab(request.tabId, describePage, [HOOKS]) : undefined;
   }
@@ -148,24 +163,27 @@ function forContentScriptPage<T>(
   return pageUrl === undefined ? undefined : appHosts().then((hosts) => task(pageUrl, hosts));
 }
 
-/**
- * Runs `task` for the tab of our content script's top frame and the job its page shows (undefined when
- * `needsJob` is false and it shows none); never for a tab or job a message names. Answers true once done.
- */
-function forContentScriptJob(
+/** Runs `task` for the tab of our content script's top frame, never for a tab a message names. */
+function forContentScriptTab<T>(
   sender: Parameters<typeof contentScriptPage>[0],
-  task: (tabId: number, job: JobRef | undefined) => Promise<void> | undefined,
-  needsJob = true,
-): Promise<boolean> | undefined {
-  const pageUrl = contentScriptPage(sender);
+  task: (tabId: number) => Promise<T>,
+): Promise<T> | undefined {
   const tabId = sender.tab?.id;
-  if (pageUrl === undefined || tabId === undefined) return undefined;
-  return appHosts().then(async (hosts) => {
+  return contentScriptPage(sender) === undefined || tabId === undefined ? undefined : task(tabId);
+}
+
+/** …and for the job its page shows (false when it shows none): never a job a message names. */
+function forContentScriptJob<T>(
+  sender: Parameters<typeof contentScriptPage>[0],
+  task: (tabId: number, job: JobRef, pageUrl: string, appHosts: string[]) => Promise<T>,
+): Promise<T | false> | undefined {
+  return forContentScriptTab(sender, async (tabId) => {
+    const pageUrl = contentScriptPage(sender) as string;
+    const hosts = await appHosts();
     const page = parseJobPage(pageUrl, hosts);
-    if (!page && needsJob) return false;
-    const job = page && { key: jobId(new URL(pageUrl).hostname, page), url: pageUrl, jobNumber: page.jobNumber };
-    await task(tabId, job);
-    return true;
+    if (!page) return false;
+    const job = { key: jobId(new URL(pageUrl).hostname, page), url: pageUrl, jobNumber: page.jobNumber };
+    return task(tabId, job, pageUrl, hosts);
   });
 }
 

@@ -28,6 +28,8 @@ export type ApiReport =
 export interface JobSshReport {
   readonly remembered: readonly RememberedContainer[];
   readonly api: ApiReport;
+  /** The job this one is the SSH rerun of, when this browser followed it there (reruns.ts). */
+  readonly rerunOf?: { readonly jobNumber: number; readonly url: string };
 }
 
 export interface JobSshDeps {

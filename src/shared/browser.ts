@@ -186,6 +186,10 @@ export function requestNotifications(): Promise<boolean> {
   return browser.permissions.request(NOTIFICATIONS);
 }
 
+export function removeNotifications(): Promise<boolean> {
+  return browser.permissions.remove(NOTIFICATIONS);
+}
+
 export function hasNotifications(): Promise<boolean> {
   return browser.permissions.contains(NOTIFICATIONS);
 }

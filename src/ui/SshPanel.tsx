@@ -28,6 +28,8 @@ export type PanelNotice =
 
 export interface SshPanelProps {
   readonly jobNumber: number;
+  /** The job whose "Rerun job with SSH" started this one, when this browser saw it. */
+  readonly rerunOf?: { readonly jobNumber: number; readonly url: string } | undefined;
   readonly rows: readonly PanelRow[];
   readonly settingsFor: (container: number) => CommandSettings;
   readonly notices: readonly PanelNotice[];
@@ -191,6 +193,11 @@ export function SshPanel(props: SshPanelProps) {
   return (
     <section class="ssh-panel" aria-labelledby="ssh-panel-heading">
       <h2 id="ssh-panel-heading">{t('panelHeading', String(props.jobNumber))}</h2>
+      {props.rerunOf && (
+        <p class="hint">
+          {t('panelRerunOf')} <a href={props.rerunOf.url}>{t('panelRerunOfLink', String(props.rerunOf.jobNumber))}</a>
+        </p>
+      )}
       <p class="hint">{t('panelKnownCount', String(known), String(props.rows.length))}</p>
       {props.notices.map((notice) => (
         <Notice notice={notice} />
