@@ -15,6 +15,7 @@ const job: WatchedJob = {
   connectBy: T0 + 10 * MINUTE,
   sessionEndsBy: T0 + 120 * MINUTE,
   someoneElse: false,
+  keysKnown: true,
   ended: false,
   sawWaiting: true,
   copied: false,
@@ -69,6 +70,10 @@ describe('notifications', () => {
     expect(dueAlerts({ ...job, sent: ['ready'] }, on, T0)).toEqual([]);
     expect(dueAlerts({ ...job, sawWaiting: false }, on, T0)).toEqual([]);
     expect(dueAlerts({ ...job, ready: 0 }, on, T0)).toEqual([]);
+    // Whose keys are installed is not known yet, nor has Wait for SSH begun: it may be someone else's.
+    const { connectBy: _notYet, ...unsettled } = job;
+    expect(dueAlerts({ ...unsettled, keysKnown: false }, on, T0)).toEqual([]);
+    expect(dueAlerts({ ...job, keysKnown: false }, on, T0)).toEqual(['ready']);
     expect(dueAlerts(job, DEFAULT_ALERTS, T0)).toEqual([]);
   });
 

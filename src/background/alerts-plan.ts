@@ -73,7 +73,10 @@ const live = (job: WatchedJob) => !job.ended && !job.someoneElse;
 function dueTimes(job: WatchedJob, settings: AlertSettings): Partial<Record<AlertKind, number>> {
   if (!settings.notifications || !live(job)) return {};
   const times: Partial<Record<AlertKind, number>> = {};
-  if (job.ready > 0 && job.sawWaiting) times.ready = Number.NEGATIVE_INFINITY;
+  // Not before it is settled whose keys CircleCI installed (or Wait for SSH began: by then Enable SSH
+  // has printed all it prints), so that someone else's rerun never says "ready".
+  if (job.ready > 0 && job.sawWaiting && (job.keysKnown || job.connectBy !== undefined))
+    times.ready = Number.NEGATIVE_INFINITY;
   if (settings.warnConnect && !job.copied && job.connectBy !== undefined)
     times.connect = job.connectBy - CONNECT_WARNING_MS;
   if (settings.warnSlot && job.copied && job.sessionEndsBy !== undefined)

@@ -13,8 +13,14 @@ const JOB = {
   url: 'https://app.circleci.com/pipelines/github/acme/api/1205/workflows/w/jobs/105',
   jobNumber: 105,
 };
-const waiting: SshStatus = { title: 'build', ready: 0, total: 2, someoneElse: false, ended: false };
-const ready: SshStatus = { ...waiting, ready: 2, connectBy: T0 + 10 * MINUTE, sessionEndsBy: T0 + 120 * MINUTE };
+const waiting: SshStatus = { title: 'build', ready: 0, total: 2, someoneElse: false, keysKnown: false, ended: false };
+const ready: SshStatus = {
+  ...waiting,
+  ready: 2,
+  keysKnown: true,
+  connectBy: T0 + 10 * MINUTE,
+  sessionEndsBy: T0 + 120 * MINUTE,
+};
 
 function setUp(settings = { ...DEFAULT_ALERTS, notifications: true }) {
   const session = new Map<string, unknown>();

@@ -62,8 +62,11 @@ const WARNINGS: Record<Exclude<AlertKind, 'ready'>, readonly [MessageKey, Messag
 /** Plain text: the job's name is the page's, and a notification shows it as text. */
 function notificationText(kind: AlertKind, job: WatchedJob): NotificationText {
   const number = String(job.jobNumber);
-  if (kind === 'ready')
-    return { title: t('notifyReady', job.title, number, String(job.ready)), message: t('notifyReadyMessage') };
+  if (kind === 'ready') {
+    const title =
+      job.ready === 1 ? t('notifyReadyOne', job.title, number) : t('notifyReady', job.title, number, String(job.ready));
+    return { title, message: t('notifyReadyMessage') };
+  }
   const [title, message] = WARNINGS[kind];
   return { title: t(title, job.title, number), message: t(message), button: t('notifyOpenJob') };
 }

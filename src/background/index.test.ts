@@ -139,7 +139,15 @@ describe('background', () => {
   });
 
   it("counts down on the badge of the tab showing an SSH rerun, from its own page's figures only", async () => {
-    const status = { type: 'ssh-status', title: 'build', ready: 1, total: 1, someoneElse: false, ended: false };
+    const status = {
+      type: 'ssh-status',
+      title: 'build',
+      ready: 1,
+      total: 1,
+      someoneElse: false,
+      keysKnown: true,
+      ended: false,
+    };
     await send({ ...status, connectBy: Date.now() + 5 * 60_000 - 1 }, contentScript);
     expect(browser.setTabBadge).toHaveBeenLastCalledWith(7, '5m', false);
     expect(browser.setAlarm).toHaveBeenLastCalledWith('alerts', expect.any(Number));

@@ -90,7 +90,8 @@ const alerts = createAlerts({
   focusTab,
   openTab,
   sendToTab: sendMessageToTab,
-  now: Date.now,
+  // Looked up on each call: the e2e tests move the worker's clock on.
+  now: () => Date.now(),
   report: report('updating the SSH alerts'),
 });
 const reruns = createReruns({ getSession: getSessionItem, setSession: setSessionItem, now: Date.now });

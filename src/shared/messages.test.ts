@@ -18,7 +18,18 @@ describe('parseBackgroundRequest', () => {
     [{ type: 'ssh-copied' }],
     [{ type: 'ssh-rerun-chosen' }],
     [{ type: 'followed-rerun' }],
-    [{ type: 'ssh-status', title: 'build', ready: 2, total: 8, connectBy: 1e12, someoneElse: false, ended: false }],
+    [
+      {
+        type: 'ssh-status',
+        title: 'build',
+        ready: 2,
+        total: 8,
+        connectBy: 1e12,
+        someoneElse: false,
+        keysKnown: true,
+        ended: false,
+      },
+    ],
   ])('accepts %j', (message) => {
     expect(parseBackgroundRequest(message)).toEqual(message);
   });
@@ -34,10 +45,32 @@ describe('parseBackgroundRequest', () => {
     [{ type: 'open-options', url: 'https://evil.example/' }],
     [{ type: 'set-prefs', prefs: {} }],
     [{ type: 'ssh-copied', job: 116 }],
-    [{ type: 'ssh-status', title: 'build', ready: 9, total: 8, someoneElse: false, ended: false }],
-    [{ type: 'ssh-status', title: 'build', ready: 1, total: 1, connectBy: -1, someoneElse: false, ended: false }],
-    [{ type: 'ssh-status', title: 'build', ready: 1, total: 1, someoneElse: false, ended: false, url: 'x' }],
-    [{ type: 'ssh-status', title: 7, ready: 1, total: 1, someoneElse: false, ended: false }],
+    [{ type: 'ssh-status', title: 'build', ready: 9, total: 8, someoneElse: false, keysKnown: true, ended: false }],
+    [
+      {
+        type: 'ssh-status',
+        title: 'build',
+        ready: 1,
+        total: 1,
+        connectBy: -1,
+        someoneElse: false,
+        keysKnown: true,
+        ended: false,
+      },
+    ],
+    [
+      {
+        type: 'ssh-status',
+        title: 'build',
+        ready: 1,
+        total: 1,
+        someoneElse: false,
+        keysKnown: true,
+        ended: false,
+        url: 'x',
+      },
+    ],
+    [{ type: 'ssh-status', title: 7, ready: 1, total: 1, someoneElse: false, keysKnown: true, ended: false }],
   ])('refuses %j', (message) => {
     expect(parseBackgroundRequest(message)).toBeUndefined();
   });
@@ -54,10 +87,11 @@ describe('parseContentRequest', () => {
 });
 
 it('keeps a job title short and on one line', () => {
-  const status = { type: 'ssh-status', ready: 1, total: 1, someoneElse: false, ended: false };
+  const status = { type: 'ssh-status', ready: 1, total: 1, someoneElse: false, keysKnown: true, ended: false };
   expect(parseBackgroundRequest({ ...status, title: `  build\n\u2028 ${'x'.repeat(500)}` })).toMatchObject({
     title: `build ${'x'.repeat(114)}`,
   });
+  expect(parseBackgroundRequest({ ...status, title: 'build (116)' })).toMatchObject({ title: 'build' });
 });
 
 describe('answers', () => {

@@ -17,6 +17,8 @@ export interface SshStatus {
   readonly sessionEndsBy?: number;
   /** The panel's "someone else's rerun" notice. */
   readonly someoneElse: boolean;
+  /** The panel knows which keys CircleCI installed, so whether it is someone else's is settled. */
+  readonly keysKnown: boolean;
   /** CircleCI no longer reports the job as running. */
   readonly ended: boolean;
 }
@@ -25,21 +27,31 @@ const count = (value: unknown): value is number =>
   Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= MAX_CONTAINERS;
 const time = (value: unknown): value is number | undefined =>
   value === undefined || (typeof value === 'number' && Number.isFinite(value) && value > 0);
-const FIELDS = ['type', 'title', 'ready', 'total', 'connectBy', 'sessionEndsBy', 'someoneElse', 'ended'];
+const FIELDS = ['type', 'title', 'ready', 'total', 'connectBy', 'sessionEndsBy', 'someoneElse', 'keysKnown', 'ended'];
 
 export function parseSshStatus(message: Record<string, unknown>): SshStatus | undefined {
-  const { title, ready, total, connectBy, sessionEndsBy, someoneElse, ended } = message;
+  const { title, ready, total, connectBy, sessionEndsBy, someoneElse, keysKnown, ended } = message;
   if (!Object.keys(message).every((key) => FIELDS.includes(key))) return undefined;
   if (typeof title !== 'string' || !count(ready) || !count(total) || ready > total) return undefined;
-  if (!time(connectBy) || !time(sessionEndsBy) || typeof someoneElse !== 'boolean' || typeof ended !== 'boolean')
+  if (
+    !time(connectBy) ||
+    !time(sessionEndsBy) ||
+    [someoneElse, keysKnown, ended].some((flag) => typeof flag !== 'boolean')
+  )
     return undefined;
   return {
-    title: title.replace(/\s+/g, ' ').trim().slice(0, MAX_TITLE_LENGTH),
+    // The page's title may end in the job's number, which the notification says on its own.
+    title: title
+      .replace(/\s+/g, ' ')
+      .replace(/\s*\(#?\d{1,9}\)\s*$/, '')
+      .trim()
+      .slice(0, MAX_TITLE_LENGTH),
     ready,
     total,
     ...(connectBy === undefined ? {} : { connectBy }),
     ...(sessionEndsBy === undefined ? {} : { sessionEndsBy }),
-    someoneElse,
-    ended,
+    someoneElse: someoneElse as boolean,
+    keysKnown: keysKnown as boolean,
+    ended: ended as boolean,
   };
 }

@@ -106,6 +106,7 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
       type: 'ssh-status',
       title: header.querySelector('h1')?.textContent ?? '',
       someoneElse,
+      keysKnown: model.authorizedKeys.length > 0,
       ...panelStatus(model.rows),
     };
     if (JSON.stringify(status) !== told) {
