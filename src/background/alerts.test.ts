@@ -71,6 +71,11 @@ describe('alerts', () => {
     other.at(9);
     await other.alerts.refresh();
     expect(other.deps.notify).not.toHaveBeenCalled();
+    // A later page that shows only Wait for SSH (no keys) does not undo "someone else's".
+    const later = setUp();
+    await later.alerts.status(3, JOB, { ...waiting, keysKnown: true, someoneElse: true });
+    await later.alerts.status(3, JOB, { ...ready, keysKnown: false });
+    expect(later.deps.notify).not.toHaveBeenCalled();
     const off = setUp(DEFAULT_ALERTS);
     await off.alerts.status(3, JOB, waiting);
     await off.alerts.status(3, JOB, ready);
@@ -122,13 +127,21 @@ describe('alerts', () => {
     expect(s.deps.setBadge).toHaveBeenLastCalledWith(3, '', false);
   });
 
+  it('clears the badge of a tab that begins loading, until its page reports again', async () => {
+    await s.alerts.status(3, JOB, ready);
+    await s.alerts.gone(3, false);
+    expect(s.deps.setBadge).toHaveBeenLastCalledWith(3, '', false);
+    await s.alerts.status(3, JOB, ready);
+    expect(s.deps.setBadge).toHaveBeenLastCalledWith(3, '10m', false);
+  });
+
   it('brings the tab forward and focuses its copy button on a click, or opens the job', async () => {
     await s.alerts.status(3, JOB, waiting);
     await s.alerts.status(3, JOB, ready);
     await s.alerts.clicked(`ready:${JOB.key}`);
     expect(s.deps.focusTab).toHaveBeenCalledWith(3);
     expect(s.deps.sendToTab).toHaveBeenCalledWith(3, { type: 'focus-copy' });
-    await s.alerts.gone(3);
+    await s.alerts.gone(3, true);
     await s.alerts.clicked(`connect:${JOB.key}`);
     expect(s.deps.openTab).toHaveBeenCalledWith(JOB.url);
     await s.alerts.clicked('ready:unknown');

@@ -137,6 +137,10 @@ export function createAlerts(deps: AlertsDeps) {
         const job: WatchedJob = {
           ...ref,
           ...status,
+          // A job's installed keys do not change: once a page showed whose they are, that holds, also
+          // for a later visit whose page shows only Wait for SSH.
+          someoneElse: Boolean(previous?.someoneElse) || status.someoneElse,
+          keysKnown: Boolean(previous?.keysKnown) || status.keysKnown,
           sawWaiting,
           copied: previous?.copied ?? false,
           sent: quiet ? [...sent, 'ready'] : sent,
@@ -154,9 +158,13 @@ export function createAlerts(deps: AlertsDeps) {
       return update((state) => withTab(state, tabId, ({ job: _gone, ...tab }) => tab));
     },
 
-    /** The tab closed or loads another document: it shows nothing until its page says. */
-    gone(tabId: number): Promise<void> {
-      return update((state) => ({ ...state, tabs: state.tabs.filter((tab) => tab.tabId !== tabId) }));
+    /** The tab closed, or began loading: it shows nothing until its page says (its badge is cleared). */
+    gone(tabId: number, closed: boolean): Promise<void> {
+      return update((state) =>
+        closed
+          ? { ...state, tabs: state.tabs.filter((tab) => tab.tabId !== tabId) }
+          : withTab(state, tabId, ({ badge }) => ({ tabId, ...(badge === undefined ? {} : { badge }) })),
+      );
     },
 
     readable(tabId: number, readable: boolean): Promise<void> {

@@ -44,6 +44,7 @@ vi.mock('../shared/browser', () => ({
   runInTab: browser.runInTab,
   openOptionsPage: async () => undefined,
   isFromExtensionPage: (sender: { url?: string }) => sender.url?.startsWith('chrome-extension://ours/') ?? false,
+  currentPageSender: (sender: object) => sender,
   contentScriptPage: (sender: { url?: string; tab?: unknown }) => (sender.tab ? sender.url : undefined),
   keepLocalStorageFromContentScripts: async () => undefined,
   getSessionItem: async (key: string) => browser.session.get(key),

@@ -13,6 +13,7 @@ import {
   activeTabId,
   clearNotification,
   contentScriptPage,
+  currentPageSender,
   focusTab,
   getSessionItem,
   hasNotifications,
@@ -35,7 +36,7 @@ import {
   setTabBadge,
   showNotification,
 } from '../shared/browser';
-import { type BackgroundRequest, parseBackgroundRequest, type SaveResponse } from '../shared/messages';
+import { type BackgroundRequest, parseBackgroundRequest, type SaveResponse, splitHref } from '../shared/messages';
 import { PREFS_KEY, readPrefs } from '../shared/prefs';
 import { loadPrefs, migrateStoredPrefs, savePrefs, saveProjectRule } from '../shared/prefs-storage';
 import { parseRulePattern, projectPattern } from '../shared/project-rules';
@@ -96,8 +97,8 @@ const alerts = createAlerts({
 });
 const reruns = createReruns({ getSession: getSessionItem, setSession: setSessionItem, now: Date.now });
 onAlarm(ALARM, () => void alerts.refresh());
-onTabGone((tabId) => {
-  void alerts.gone(tabId);
+onTabGone((tabId, closed) => {
+  void alerts.gone(tabId, closed);
   reruns.gone(tabId).catch(report('following a rerun'));
 });
 onNotificationClicked((id) => {
@@ -108,8 +109,9 @@ onNotificationClicked((id) => {
 });
 
 onMessage((message, sender) => {
-  const request = parseBackgroundRequest(message);
-  return request ? handle(request, sender) : undefined;
+  const { href, rest } = splitHref(message);
+  const request = parseBackgroundRequest(rest);
+  return request ? handle(request, currentPageSender(sender, href)) : undefined;
 });
 
 function handle(
@@ -164,13 +166,24 @@ function forContentScriptPage<T>(
   return pageUrl === undefined ? undefined : appHosts().then((hosts) => task(pageUrl, hosts));
 }
 
-/** Runs `task` for the tab of our content script's top frame, never for a tab a message names. */
+/** Where each message about a tab has started its work: they start in the order they came. */
+let tabOrder: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `task` for the tab of our content script's top frame, never for a tab a message names. Tasks
+ * start one after another, in the order the messages came (what they wait for first, the app hosts,
+ * takes its own time), so that "left the job" never overtakes the figures sent before it.
+ */
 function forContentScriptTab<T>(
   sender: Parameters<typeof contentScriptPage>[0],
-  task: (tabId: number) => Promise<T>,
+  task: (tabId: number, appHosts: string[]) => Promise<T>,
 ): Promise<T> | undefined {
   const tabId = sender.tab?.id;
-  return contentScriptPage(sender) === undefined || tabId === undefined ? undefined : task(tabId);
+  if (contentScriptPage(sender) === undefined || tabId === undefined) return undefined;
+  // The task's promise is wrapped so that the next message waits only for this one to start.
+  const started = tabOrder.then(async () => ({ done: task(tabId, await appHosts()) }));
+  tabOrder = started.catch(() => undefined);
+  return started.then(({ done }) => done);
 }
 
 /** …and for the job its page shows (false when it shows none): never a job a message names. */
@@ -178,9 +191,8 @@ function forContentScriptJob<T>(
   sender: Parameters<typeof contentScriptPage>[0],
   task: (tabId: number, job: JobRef, pageUrl: string, appHosts: string[]) => Promise<T>,
 ): Promise<T | false> | undefined {
-  return forContentScriptTab(sender, async (tabId) => {
+  return forContentScriptTab(sender, async (tabId, hosts) => {
     const pageUrl = contentScriptPage(sender) as string;
-    const hosts = await appHosts();
     const page = parseJobPage(pageUrl, hosts);
     if (!page) return false;
     const job = { key: jobId(new URL(pageUrl).hostname, page), url: pageUrl, jobNumber: page.jobNumber };

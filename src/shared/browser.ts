@@ -89,8 +89,24 @@ export async function setSessionItem(key: string, value: unknown): Promise<void>
   await browser.storage.session.set({ [key]: value });
 }
 
-export function sendMessage(message: unknown): Promise<unknown> {
-  return browser.runtime.sendMessage(message);
+/** To the background, with the sender's address now (`href`, see currentPageSender). */
+export function sendMessage(message: object): Promise<unknown> {
+  return browser.runtime.sendMessage({ ...message, href: location.href });
+}
+
+/**
+ * The sender as it is now. Chrome keeps a content script's `sender.url` from when its context was
+ * created, so after CircleCI's own in-app navigation (pushState) it names the page before. The address
+ * the script read (`href`) stands in when it has the same origin: a page can move its own URL anywhere
+ * within its origin, so this trusts nothing the page could not do itself.
+ */
+export function currentPageSender(sender: MessageSender, href: unknown): MessageSender {
+  if (typeof href !== 'string' || sender.url === undefined || contentScriptPage(sender) === undefined) return sender;
+  try {
+    return new URL(href).origin === new URL(sender.url).origin ? { ...sender, url: href } : sender;
+  } catch {
+    return sender;
+  }
 }
 
 export type MessageSender = Runtime.MessageSender;
@@ -241,11 +257,11 @@ export async function openTab(url: string): Promise<void> {
   await browser.tabs.create({ url });
 }
 
-/** A tab closed, or began loading another document (its badge and page are gone). */
-export function onTabGone(handler: (tabId: number) => void): void {
-  browser.tabs.onRemoved.addListener((tabId) => handler(tabId));
+/** A tab closed (`closed`), or began loading (its page may be another, or none of ours). */
+export function onTabGone(handler: (tabId: number, closed: boolean) => void): void {
+  browser.tabs.onRemoved.addListener((tabId) => handler(tabId, true));
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') handler(tabId);
+    if (change.status === 'loading') handler(tabId, false);
   });
 }
 

@@ -1,10 +1,10 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it } from 'vitest';
 import { useFakeBrowser } from '../test/fake-browser';
-import { parseBackgroundRequest, parseContentRequest, parseJobContext, parseSaveResponse } from './messages';
+import { parseBackgroundRequest, parseContentRequest, parseJobContext, parseSaveResponse, splitHref } from './messages';
 
 useFakeBrowser(fakeBrowser);
-const { contentScriptPage, isFromExtensionPage } = await import('./browser');
+const { contentScriptPage, currentPageSender, isFromExtensionPage } = await import('./browser');
 
 const FINGERPRINT = 'SHA256:P0nRIWAu7DDjSjJfIzu4nez3o7wr2IU+uIq45VQvIi8';
 
@@ -129,5 +129,24 @@ describe('senders', () => {
     expect(contentScriptPage({ id: fakeBrowser.runtime.id, url: job, tab, frameId: 3 })).toBeUndefined();
     expect(contentScriptPage({ id: fakeBrowser.runtime.id, url: job, frameId: 0 })).toBeUndefined();
     expect(contentScriptPage({ id: 'other', url: job, tab, frameId: 0 })).toBeUndefined();
+  });
+});
+
+describe('the page a content script is on now', () => {
+  const job = 'https://app.circleci.com/pipelines/github/acme/api/1/workflows/w/jobs/116';
+  const sender = { id: fakeBrowser.runtime.id, url: job, tab: { id: 1 } as never, frameId: 0 };
+
+  it('is the address the script read, after the app moved within its origin', () => {
+    const { href, rest } = splitHref({ type: 'job-ssh', href: job.replace('116', '106') });
+    expect(rest).toEqual({ type: 'job-ssh' });
+    expect(currentPageSender(sender, href).url).toBe(job.replace('116', '106'));
+  });
+
+  it('stays the sender’s own for another origin, another sender, or no address', () => {
+    expect(currentPageSender(sender, 'https://evil.example/jobs/1').url).toBe(job);
+    expect(currentPageSender(sender, 'not a url').url).toBe(job);
+    expect(currentPageSender(sender, 7).url).toBe(job);
+    expect(currentPageSender({ ...sender, frameId: 2 }, job.replace('116', '106')).url).toBe(job);
+    expect(splitHref({ type: 'job-ssh' })).toEqual({ rest: { type: 'job-ssh' } });
   });
 });

@@ -71,6 +71,13 @@ export interface JobContext {
 const keysAre = (value: Record<string, unknown>, ...allowed: string[]) =>
   Object.keys(value).every((key) => allowed.includes(key));
 
+/** The sender's address that sendMessage adds (browser.ts currentPageSender), and the message without it. */
+export function splitHref(message: unknown): { readonly href?: unknown; readonly rest: unknown } {
+  if (!isRecord(message) || !('href' in message)) return { rest: message };
+  const { href, ...rest } = message;
+  return { href, rest };
+}
+
 export function parseBackgroundRequest(message: unknown): BackgroundRequest | undefined {
   if (!isRecord(message)) return undefined;
   if (message.type === 'save-prefs' && keysAre(message, 'type', 'prefs') && 'prefs' in message) {
