@@ -2,6 +2,7 @@
 // CircleCI's own "Rerun job with SSH" (the fake site's Rerun menu moves the page to the new job, as the
 // app does); the new job's panel names the job it came from, and the popup offers the way back to it.
 
+import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
 import { expect, test, withDefaultKey } from './fixtures';
 import { jobUrl } from './site/jobs.js';
@@ -28,6 +29,8 @@ test('the new job’s panel names the job it came from and links back', async ({
   await expect(panel(page, 105).getByText('SSH rerun of')).toBeVisible();
   const back = panel(page, 105).getByRole('link', { name: 'job 101' });
   await expect(back).toHaveAttribute('href', jobUrl(101));
+  const results = await new AxeBuilder({ page }).include('circleci-ssh-copy').analyze();
+  expect(results.violations).toEqual([]);
   await back.click();
   await expect(page).toHaveURL(jobUrl(101));
   // The job it came from is no rerun of anything.
