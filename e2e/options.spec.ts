@@ -298,6 +298,7 @@ test('exports all settings to a file and imports them back', async ({ page, opti
         systemSsh: false,
       },
       servers: [],
+      alerts: { notifications: false, warnConnect: true, warnSlot: true, badge: true },
     },
   });
 
