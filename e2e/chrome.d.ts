@@ -14,6 +14,7 @@ declare const chrome: {
     };
     session: {
       clear(): Promise<void>;
+      get(key: string): Promise<Record<string, unknown>>;
     };
   };
   tabs: {
@@ -22,5 +23,16 @@ declare const chrome: {
   };
   action: {
     getBadgeText(details: { tabId: number }): Promise<string>;
+    getBadgeBackgroundColor(details: { tabId: number }): Promise<[number, number, number, number]>;
+  };
+  alarms: {
+    get(name: string): Promise<{ name: string; scheduledTime: number } | undefined>;
+    onAlarm: { dispatch(alarm: { name: string; scheduledTime: number }): void };
+  };
+  notifications: {
+    create(id: string, options: { title: string; message: string }, ...rest: unknown[]): unknown;
+    getAll(): Promise<Record<string, boolean>>;
+    clear(id: string): Promise<boolean>;
+    onClicked: { dispatch(id: string): void };
   };
 };

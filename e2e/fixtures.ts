@@ -28,19 +28,25 @@ interface TestFixtures {
   popupUrl: string;
 }
 
+/** Debian Chromium with the extension in `dir`, the clipboard allowed, and the fake CircleCI site served. */
+export async function launchWithExtension(dir: string): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: chromiumPath,
+    headless: true,
+    args: extensionArgs(dir),
+    viewport: { width: 1280, height: 900 },
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://app.circleci.com' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://circleci.com' });
+  await serveCircleCI(context);
+  return context;
+}
+
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   browserContext: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
     async ({}, use) => {
-      const context = await chromium.launchPersistentContext('', {
-        executablePath: chromiumPath,
-        headless: true,
-        args: extensionArgs(extensionDir),
-        viewport: { width: 1280, height: 900 },
-      });
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://app.circleci.com' });
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://circleci.com' });
-      await serveCircleCI(context);
+      const context = await launchWithExtension(extensionDir);
       await use(context);
       await context.close();
     },

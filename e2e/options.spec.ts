@@ -299,6 +299,7 @@ test('exports all settings to a file and imports them back', async ({ page, opti
       },
       servers: [],
       sessionRoute: true,
+      alerts: { notifications: false, warnConnect: true, warnSlot: true, badge: true },
     },
   });
 

@@ -12,8 +12,11 @@ describe('manifest.json', () => {
   it('asks only for what is used', () => {
     // storage: preferences; clipboardWrite: copying from the keyboard shortcut, without a click (Firefox);
     // scripting: the content script on the CircleCI servers a user adds, and the structural report of a
-    // page that could not be read; activeTab: that report, only for the tab whose popup the user opened.
-    expect(manifest.permissions).toEqual(['storage', 'clipboardWrite', 'scripting', 'activeTab']);
+    // page that could not be read; activeTab: that report, only for the tab whose popup the user opened;
+    // alarms: the toolbar countdown and the expiry warnings, which must wake a sleeping worker.
+    expect(manifest.permissions).toEqual(['storage', 'clipboardWrite', 'scripting', 'activeTab', 'alarms']);
+    // Asked for when the user turns notifications on (popup or options page), never before.
+    expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(manifest).not.toHaveProperty('host_permissions');
     // Asked for one origin at a time, only when the user adds a CircleCI server.
     expect(manifest.optional_host_permissions).toEqual(['https://*/*']);

@@ -7,12 +7,14 @@ import type { Page } from 'puppeteer-core';
 import { jobUrl, legacyUrl } from '../site/jobs.js';
 import {
   aria,
+  clickButton,
   clickByText,
   copy,
   count,
   countText,
   currentUrl,
   type Firefox,
+  find,
   jobLog,
   OUR_BUTTONS,
   openPage,
@@ -213,3 +215,15 @@ async function again<T>(action: () => Promise<T>, attempts = 10): Promise<T> {
     }
   }
 }
+
+test('the rerun that follows itself: after CircleCI’s own Rerun job with SSH, the new job links back', async () => {
+  await openPage(page, jobUrl(101));
+  await clickButton(page, 'Rerun ▾');
+  const item = await find(page, 'Rerun job with SSH', 'menuitem');
+  await item.click();
+  await item.dispose();
+  await expect.poll(() => currentUrl(page)).toMatch(/\/jobs\/105$/);
+  const back = await find(page, 'job 101', 'link', { timeout: 10_000 });
+  expect(await back.evaluate((link) => (link as HTMLAnchorElement).href)).toBe(jobUrl(101));
+  await back.dispose();
+});

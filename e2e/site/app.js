@@ -2,7 +2,7 @@
 // markup described in README.md, in the variant the `fixture-markup` cookie names (README.md, "Markup
 // variants"). All state (expansion, streamed lines) lives in `jobStates`, never in the DOM, because the
 // real React app throws nodes away and re-creates them whenever it likes.
-import { hostileJobs, jobs, jobUrl, legacyBuilds, legacyUrl, ordinaryJob, segments } from './jobs.js';
+import { hostileJobs, jobs, jobUrl, legacyBuilds, legacyUrl, ordinaryJob, SSH_RERUNS, segments } from './jobs.js';
 import { MARKUP_COOKIE, MARKUPS, TEXTLESS_MARKUPS } from './markup.js';
 
 const root = document.getElementById('root');
@@ -233,8 +233,8 @@ function header() {
     el('span', {}, `${scenario.name} (${number})`),
   );
   const title = el('h1', emotion('title'), `${scenario.name} (${number})`);
-  // CircleCI's Rerun menu, which holds "Cancel job" (docs/circleci-page.md#d10-rerun-menu); the menu itself is not modelled.
-  const rerun = el('button', { type: 'button', 'aria-haspopup': 'menu', ...emotion('rerun') }, 'Rerun ▾');
+  // CircleCI's Rerun menu, which holds "Cancel job" (docs/circleci-page.md#d10-rerun-menu).
+  const rerun = rerunMenu(number);
   if (!HASHED) return el('header', {}, breadcrumbs, title, rerun);
   // The title deeper in wrappers, beside a status pill; the buttons in a group of their own.
   return el(
@@ -253,6 +253,40 @@ function header() {
       el('div', emotion('actions'), rerun),
     ),
   );
+}
+
+// The Rerun menu with the items of the docs screenshot; its real markup is not known. Only "Rerun job
+// with SSH" does something: the job SSH_RERUNS names (jobs.js) is the new job, and a moment later the
+// page moves there, as the app does once CircleCI has created the rerun.
+function rerunMenu(number) {
+  const button = el(
+    'button',
+    { type: 'button', 'aria-haspopup': 'menu', 'aria-expanded': 'false', ...emotion('rerun') },
+    'Rerun ▾',
+  );
+  const items = ['Rerun workflow from start', 'Rerun workflow from failed', 'Rerun job with SSH', 'Cancel job'];
+  const menu = el(
+    'ul',
+    { role: 'menu', hidden: '', ...emotion('rerun-menu') },
+    ...items.map((item) => el('li', { role: 'none' }, el('button', { type: 'button', role: 'menuitem' }, item))),
+  );
+  const close = () => {
+    menu.hidden = true;
+    button.setAttribute('aria-expanded', 'false');
+  };
+  button.addEventListener('click', () => {
+    menu.hidden = !menu.hidden;
+    button.setAttribute('aria-expanded', String(!menu.hidden));
+  });
+  menu.addEventListener('click', (event) => {
+    const item = event.target.closest('[role=menuitem]');
+    if (!item) return;
+    close();
+    const next = SSH_RERUNS[number];
+    if (item.textContent === 'Rerun job with SSH' && next)
+      setTimeout(() => navigate(new URL(jobUrl(next)).pathname), 300);
+  });
+  return el('span', emotion('rerun-group'), button, menu);
 }
 
 function parallelRuns() {

@@ -103,6 +103,8 @@ export const legacyBuilds: Record<55, LegacyScenario> & Record<number, LegacySce
 /** The scenario-less fallback: a job with ordinary steps and no SSH. */
 export function ordinaryJob(jobNumber: number): Scenario;
 
+/** "Rerun job with SSH" on the job (key) leads to the job (value). */
+export const SSH_RERUNS: Readonly<Record<number, number>>;
 /** `https://app.circleci.com/pipelines/github/acme/api/<pipeline>/workflows/<wf>/jobs/<n>[/parallel-runs/<i>]` */
 export function jobUrl(jobNumber: number, container?: number): string;
 

@@ -810,6 +810,9 @@ export const legacyBuilds = {
 
 // ---- URLs and colouring ------------------------------------------------------------------------
 
+/** "Rerun job with SSH" on the job (key) leads to the job (value): a later job of the same project. */
+export const SSH_RERUNS = { 101: 105, 106: 116 };
+
 export function jobUrl(jobNumber, container) {
   const { pipeline, workflow } = jobs[jobNumber] ?? ordinaryJob(jobNumber);
   const url = `https://app.circleci.com/pipelines/github/${ORG}/${REPO}/${pipeline}/workflows/${workflow}/jobs/${jobNumber}`;

@@ -10,6 +10,8 @@ const browser = vi.hoisted(() => ({
   session: new Map<string, unknown>(),
   saveProjectRule: vi.fn(async () => ({ ok: true })),
   setTabBadge: vi.fn(async () => undefined),
+  setAlarm: vi.fn(async () => undefined),
+  showNotification: vi.fn(async () => undefined),
   runInTab: vi.fn(async () => ({ url: 'app.circleci.com/jobs', hooks: {}, tree: [], truncated: false })),
 }));
 
@@ -30,9 +32,19 @@ vi.mock('../shared/browser', () => ({
   activeTabId: async () => 7,
   sendMessageToTab: browser.sendMessageToTab,
   setTabBadge: browser.setTabBadge,
+  setAlarm: browser.setAlarm,
+  showNotification: browser.showNotification,
+  onAlarm: () => undefined,
+  onTabGone: () => undefined,
+  onNotificationClicked: () => undefined,
+  hasNotifications: async () => true,
+  clearNotification: async () => undefined,
+  focusTab: async () => undefined,
+  openTab: async () => undefined,
   runInTab: browser.runInTab,
   openOptionsPage: async () => undefined,
   isFromExtensionPage: (sender: { url?: string }) => sender.url?.startsWith('chrome-extension://ours/') ?? false,
+  currentPageSender: (sender: object) => sender,
   contentScriptPage: (sender: { url?: string; tab?: unknown }) => (sender.tab ? sender.url : undefined),
   keepLocalStorageFromContentScripts: async () => undefined,
   getSessionItem: async (key: string) => browser.session.get(key),
@@ -119,11 +131,31 @@ describe('background', () => {
 
   it("puts ! on the badge of a content script's own tab while its page cannot be read, and takes it off", async () => {
     await send({ type: 'page-readable', readable: false }, contentScript);
-    expect(browser.setTabBadge).toHaveBeenLastCalledWith(7, '!');
+    expect(browser.setTabBadge).toHaveBeenLastCalledWith(7, '!', true);
     await send({ type: 'page-readable', readable: true }, contentScript);
-    expect(browser.setTabBadge).toHaveBeenLastCalledWith(7, '');
+    expect(browser.setTabBadge).toHaveBeenLastCalledWith(7, '', false);
     expect(send({ type: 'page-readable', readable: false }, popup)).toBeUndefined();
     expect(send({ type: 'page-readable', readable: 'no' }, contentScript)).toBeUndefined();
+    expect(browser.setTabBadge).toHaveBeenCalledTimes(2);
+  });
+
+  it("counts down on the badge of the tab showing an SSH rerun, from its own page's figures only", async () => {
+    const status = {
+      type: 'ssh-status',
+      title: 'build',
+      ready: 1,
+      total: 1,
+      someoneElse: false,
+      keysKnown: true,
+      ended: false,
+    };
+    await send({ ...status, connectBy: Date.now() + 5 * 60_000 - 1 }, contentScript);
+    expect(browser.setTabBadge).toHaveBeenLastCalledWith(7, '5m', false);
+    expect(browser.setAlarm).toHaveBeenLastCalledWith('alerts', expect.any(Number));
+    await send({ type: 'ssh-left' }, contentScript);
+    expect(browser.setTabBadge).toHaveBeenLastCalledWith(7, '', false);
+    expect(send({ ...status, connectBy: Date.now() + 60_000 }, popup)).toBeUndefined();
+    expect(await send({ ...status, connectBy: 1 }, { url: 'https://evil.example/', tab: { id: 1 } })).toBe(false);
     expect(browser.setTabBadge).toHaveBeenCalledTimes(2);
   });
 

@@ -11,27 +11,39 @@ import { describePage } from '../diagnostics/describe-page';
 import { loadApiToken } from '../shared/api-token';
 import {
   activeTabId,
+  clearNotification,
   contentScriptPage,
+  currentPageSender,
+  focusTab,
   getSessionItem,
+  hasNotifications,
   isFromExtensionPage,
   keepLocalStorageFromContentScripts,
+  onAlarm,
   onCommand,
   onInstalledOrUpdated,
   onMessage,
+  onNotificationClicked,
   onOriginsChanged,
   onSyncItemChanged,
+  onTabGone,
   openOptionsPage,
+  openTab,
   runInTab,
   sendMessageToTab,
+  setAlarm,
   setSessionItem,
   setTabBadge,
+  showNotification,
 } from '../shared/browser';
-import { type BackgroundRequest, parseBackgroundRequest, type SaveResponse } from '../shared/messages';
+import { type BackgroundRequest, parseBackgroundRequest, type SaveResponse, splitHref } from '../shared/messages';
 import { PREFS_KEY, readPrefs } from '../shared/prefs';
 import { loadPrefs, migrateStoredPrefs, savePrefs, saveProjectRule } from '../shared/prefs-storage';
 import { parseRulePattern, projectPattern } from '../shared/project-rules';
 import { appHostsOf, syncServerContentScripts } from '../shared/servers';
-import { createJobSsh } from './job-ssh';
+import { createAlerts, type JobRef } from './alerts';
+import { createJobSsh, jobId } from './job-ssh';
+import { createReruns } from './reruns';
 import { createSessionRoute } from './session-route';
 
 const report = (what: string) => (error: unknown) => console.error(`SSH Copy for CircleCI: ${what} failed`, error);
@@ -45,6 +57,7 @@ onInstalledOrUpdated(() => {
 
 onSyncItemChanged(PREFS_KEY, (value) => {
   syncServerContentScripts(readPrefs(value).prefs.servers).catch(report('registering servers'));
+  void alerts.refresh();
 });
 
 // Access may be granted later than the server was added (after an import, or on a synced device).
@@ -76,9 +89,39 @@ const sessionRoute = createSessionRoute({
   enabled: () => loadPrefs().then(({ prefs }) => prefs.sessionRoute),
 });
 
+const ALARM = 'alerts';
+const alerts = createAlerts({
+  getSession: getSessionItem,
+  setSession: setSessionItem,
+  settings: async () => (await loadPrefs()).prefs.alerts,
+  canNotify: () => hasNotifications().catch(() => false),
+  setBadge: setTabBadge,
+  notify: showNotification,
+  setAlarm: (when) => setAlarm(ALARM, when),
+  focusTab,
+  openTab,
+  sendToTab: sendMessageToTab,
+  // Looked up on each call: the e2e tests move the worker's clock on.
+  now: () => Date.now(),
+  report: report('updating the SSH alerts'),
+});
+const reruns = createReruns({ getSession: getSessionItem, setSession: setSessionItem, now: Date.now });
+onAlarm(ALARM, () => void alerts.refresh());
+onTabGone((tabId, closed) => {
+  void alerts.gone(tabId, closed);
+  reruns.gone(tabId).catch(report('following a rerun'));
+});
+onNotificationClicked((id) => {
+  alerts
+    .clicked(id)
+    .then(() => clearNotification(id))
+    .catch(report('opening the job'));
+});
+
 onMessage((message, sender) => {
-  const request = parseBackgroundRequest(message);
-  return request ? handle(request, sender) : undefined;
+  const { href, rest } = splitHref(message);
+  const request = parseBackgroundRequest(rest);
+  return request ? handle(request, currentPageSender(sender, href)) : undefined;
 });
 
 function handle(
@@ -97,7 +140,13 @@ function handle(
     case 'remember-ssh-step':
       return forContentScriptPage(sender, (page, appHosts) => jobSsh.remember(page, appHosts, request));
     case 'job-ssh':
-      return forContentScriptPage(sender, (page, appHosts) => jobSsh.report(page, appHosts));
+      // Each visit of a job page asks: the moment to see whether it is the rerun a choice started.
+      return forContentScriptJob(sender, async (tabId, job, pageUrl, hosts) => {
+        const [report, rerunOf] = await Promise.all([jobSsh.report(pageUrl, hosts), reruns.visited(tabId, job)]);
+        return (
+          report && { ...report, ...(rerunOf ? { rerunOf: { jobNumber: rerunOf.jobNumber, url: rerunOf.url } } : {}) }
+        );
+      });
     case 'job-ssh-session': {
       // Each request goes back to the asking tab's top frame, to be made with that page's session.
       const tabId = sender.tab?.id;
@@ -105,11 +154,21 @@ function handle(
       const ask = (url: string) => sendMessageToTab(tabId, { type: 'session-fetch', url }, 0);
       return forContentScriptPage(sender, (page, appHosts) => sessionRoute.report(page, appHosts, { id: tabId, ask }));
     }
+    case 'ssh-rerun-chosen':
+      return forContentScriptJob(sender, (tabId, job) => reruns.chosen(tabId, job));
+    case 'followed-rerun':
+      return fromExtension ? activeTabId().then(reruns.latest) : undefined;
     case 'page-readable':
       // The badge of the sender's own tab, and only from our content script in its top frame.
-      return contentScriptPage(sender) !== undefined && sender.tab?.id !== undefined
-        ? setTabBadge(sender.tab.id, request.readable ? '' : '!')
-        : undefined;
+      return forContentScriptTab(sender, (tabId) => alerts.readable(tabId, request.readable));
+    case 'ssh-status': {
+      const { type: _type, ...status } = request;
+      return forContentScriptJob(sender, (tabId, job) => alerts.status(tabId, job, status));
+    }
+    case 'ssh-left':
+      return forContentScriptTab(sender, (tabId) => alerts.left(tabId));
+    case 'ssh-copied':
+      return forContentScriptJob(sender, (_tabId, job) => alerts.copied(job.key));
     case 'describe-page':
       return fromExtension ? runInTab(request.tabId, describePage, [HOOKS]) : undefined;
   }
@@ -122,6 +181,40 @@ function forContentScriptPage<T>(
 ): Promise<T> | undefined {
   const pageUrl = contentScriptPage(sender);
   return pageUrl === undefined ? undefined : appHosts().then((hosts) => task(pageUrl, hosts));
+}
+
+/** Where each message about a tab has started its work: they start in the order they came. */
+let tabOrder: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `task` for the tab of our content script's top frame, never for a tab a message names. Tasks
+ * start one after another, in the order the messages came (what they wait for first, the app hosts,
+ * takes its own time), so that "left the job" never overtakes the figures sent before it.
+ */
+function forContentScriptTab<T>(
+  sender: Parameters<typeof contentScriptPage>[0],
+  task: (tabId: number, appHosts: string[]) => Promise<T>,
+): Promise<T> | undefined {
+  const tabId = sender.tab?.id;
+  if (contentScriptPage(sender) === undefined || tabId === undefined) return undefined;
+  // The task's promise is wrapped so that the next message waits only for this one to start.
+  const started = tabOrder.then(async () => ({ done: task(tabId, await appHosts()) }));
+  tabOrder = started.catch(() => undefined);
+  return started.then(({ done }) => done);
+}
+
+/** …and for the job its page shows (false when it shows none): never a job a message names. */
+function forContentScriptJob<T>(
+  sender: Parameters<typeof contentScriptPage>[0],
+  task: (tabId: number, job: JobRef, pageUrl: string, appHosts: string[]) => Promise<T>,
+): Promise<T | false> | undefined {
+  return forContentScriptTab(sender, async (tabId, hosts) => {
+    const pageUrl = contentScriptPage(sender) as string;
+    const page = parseJobPage(pageUrl, hosts);
+    if (!page) return false;
+    const job = { key: jobId(new URL(pageUrl).hostname, page), url: pageUrl, jobNumber: page.jobNumber };
+    return task(tabId, job, pageUrl, hosts);
+  });
 }
 
 async function appHosts(): Promise<string[]> {

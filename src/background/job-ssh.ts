@@ -28,6 +28,8 @@ export type ApiReport =
 export interface JobSshReport {
   readonly remembered: readonly RememberedContainer[];
   readonly api: ApiReport;
+  /** The job this one is the SSH rerun of, when this browser followed it there (reruns.ts). */
+  readonly rerunOf?: { readonly jobNumber: number; readonly url: string };
 }
 
 export interface JobSshDeps {
@@ -42,8 +44,11 @@ export interface JobSshDeps {
   readonly getViewer?: (origin: string, token: string) => Promise<string | undefined>;
 }
 
-const jobKey = (host: string, page: JobPage) =>
-  `job-ssh:${[host, page.ui, page.vcs, page.org, page.project, page.jobNumber].join('/')}`;
+/** One job, whichever of its runs a page shows: host/ui/vcs/org/project/number. */
+export const jobId = (host: string, page: JobPage) =>
+  [host, page.ui, page.vcs, page.org, page.project, page.jobNumber].join('/');
+
+const jobKey = (host: string, page: JobPage) => `job-ssh:${jobId(host, page)}`;
 
 export function createJobSsh(deps: JobSshDeps) {
   const viewers = new Map<string, Promise<string | undefined>>();

@@ -6,6 +6,7 @@ import {
   containerIndex,
   findSteps,
   isOutput,
+  isSshRerunChoice,
   jobHeader,
   legacyStepKind,
   parallelRunLinks,
@@ -89,6 +90,24 @@ describe('jobHeader', () => {
   it('is nothing without a title in main', () => {
     page('<header><h1>CircleCI</h1></header><main><p>Loading</p></main>');
     expect(jobHeader(document)).toBeNull();
+  });
+});
+
+describe('isSshRerunChoice', () => {
+  it('is a click on the menu item whose whole text is "Rerun job with SSH", or inside it', () => {
+    page(
+      '<ul role="menu"><li><button role="menuitem" id="ssh"><span id="inner">Rerun job with SSH</span></button></li>' +
+        '<li><button role="menuitem" id="start">Rerun workflow from start</button></li></ul>' +
+        '<div id="log"><pre>Rerun job with SSH to debug</pre></div><p id="text">Rerun job with SSH</p>',
+    );
+    const at = (id: string) => document.getElementById(id);
+    expect(isSshRerunChoice(at('ssh'))).toBe(true);
+    expect(isSshRerunChoice(at('inner'))).toBe(true);
+    expect(isSshRerunChoice(at('start'))).toBe(false);
+    expect(isSshRerunChoice(at('log'))).toBe(false);
+    expect(isSshRerunChoice(at('text'))).toBe(false);
+    expect(isSshRerunChoice(null)).toBe(false);
+    expect(isSshRerunChoice(document)).toBe(false);
   });
 });
 

@@ -143,6 +143,15 @@ export function rerunMenuButton(document: Document): HTMLElement | null {
   return [...buttons].find((button) => /^\s*Rerun\b/.test(button.textContent ?? '')) ?? null;
 }
 
+/**
+ * Whether a click landed on CircleCI's own "Rerun job with SSH" menu item (docs/circleci-page.md#d10-rerun-menu).
+ * Its markup is unknown: the nearest menu item, button, link or list item whose whole text is that.
+ */
+export function isSshRerunChoice(target: EventTarget | null): boolean {
+  const item = (target as Element | null)?.closest?.('[role^=menuitem],button,a,li');
+  return /^\s*Rerun job with SSH\s*$/i.test(item?.textContent ?? '');
+}
+
 /** Every hook above by what it finds, for the structural report of a page that could not be read. */
 export const HOOKS: Readonly<Record<string, string>> = {
   'step header': APP_STEP_HEADER,

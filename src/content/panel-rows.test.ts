@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JobSsh } from '../circleci/api';
 import { parseSshOutput } from '../circleci/ssh-output';
-import { panelModel, type SeenContainer } from './panel-rows';
+import { panelModel, panelStatus, type SeenContainer } from './panel-rows';
 
 const NOW = Date.UTC(2026, 10, 29, 12, 0, 0);
 const enable = (port: number, host: string) => [
@@ -141,5 +141,33 @@ describe('panelModel', () => {
   it('calls a finished job expired', () => {
     const { rows } = model([], { api: apiJob({ lifecycle: 'finished' }) });
     expect(rows.every((row) => row.window.expired)).toBe(true);
+  });
+});
+
+describe('panelStatus', () => {
+  it('counts the containers with a command and keeps their earliest deadlines', () => {
+    const api = apiJob({
+      containers: apiJob().containers.map((container, index) => ({
+        ...container,
+        waitStartedAt: NOW - (3 - index) * 60_000,
+      })),
+    });
+    expect(panelStatus(model([], { api }).rows)).toEqual({
+      ready: 3,
+      total: 3,
+      connectBy: NOW + 7 * 60_000,
+      sessionEndsBy: NOW + 117 * 60_000,
+      ended: false,
+    });
+  });
+
+  it('has no deadline before Wait for SSH, and says when CircleCI no longer runs the job', () => {
+    expect(panelStatus(model([[0, { enable: enable(64600, '3.92.41.20') }]]).rows)).toEqual({
+      ready: 1,
+      total: 1,
+      ended: false,
+    });
+    const finished = panelStatus(model([], { api: apiJob({ lifecycle: 'finished' }) }).rows);
+    expect(finished).toEqual({ ready: 3, total: 3, ended: true });
   });
 });

@@ -111,3 +111,20 @@ function targetsOf(output: SshStepOutput): string {
 function pick<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
+
+/** The background's figures for the badge and notifications (shared/ssh-status.ts), from the panel's rows. */
+export function panelStatus(rows: readonly PanelRow[]) {
+  const ready = rows.filter((row) => row.output?.commands.length);
+  const earliest = (times: (number | undefined)[]) => {
+    const known = times.filter((time) => time !== undefined);
+    return known.length > 0 ? Math.min(...known) : undefined;
+  };
+  return {
+    ready: ready.length,
+    total: rows.length,
+    ...pick('connectBy', earliest(ready.map((row) => row.window.connectBy))),
+    ...pick('sessionEndsBy', earliest(ready.map((row) => row.window.sessionEndsBy))),
+    // sshWindow has no deadline for a job CircleCI no longer runs.
+    ended: rows.length > 0 && rows.every((row) => row.window.expired && row.window.connectBy === undefined),
+  };
+}

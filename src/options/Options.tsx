@@ -1,12 +1,13 @@
-// The options page: key profiles, project rules, command options, CircleCI servers, the API token, the
-// session route, and import and export. Every change saves as it is made (typing after a pause),
-// through the background, which validates the whole; one status line says whether it worked, for the
-// token too.
+// The options page: key profiles, project rules, command options, alerts while an SSH rerun runs,
+// CircleCI servers, the API token, the session route, and import and export. Every change saves as it
+// is made (typing after a pause), through the background, which validates the whole; one status line
+// says whether it worked, for the token too.
 
 import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../shared/i18n';
 import type { PrefsNotice } from '../shared/prefs';
 import { SAVE_PROBLEMS } from '../ui/problems';
+import { AlertsSection } from './AlertsSection';
 import { ApiTokenSection } from './ApiTokenSection';
 import { CommandSection } from './CommandSection';
 import { ProfilesSection } from './ProfilesSection';
@@ -45,6 +46,7 @@ export function Options() {
           <ProfilesSection store={store} />
           <RulesSection store={store} />
           <CommandSection store={store} />
+          <AlertsSection store={store} />
           <ServersSection store={store} />
           <ApiTokenSection onDone={setTokenStatus} />
           <SessionRouteSection store={store} />

@@ -17,6 +17,7 @@ const PART_NAMES: Record<SettingsPart, MessageKey> = {
   options: 'partOptions',
   servers: 'partServers',
   sessionRoute: 'partSessionRoute',
+  alerts: 'partAlerts',
 };
 
 type FileProblem = Exclude<ImportResult, { ok: true } | { problem: 'invalid' }>['problem'];

@@ -8,7 +8,15 @@ const FORMAT = 'ssh-copy-for-circleci';
 /** Far more than any settings that fit in storage.sync: a larger file is something else, left unread. */
 const MAX_FILE_BYTES = 1_000_000;
 
-export type SettingsPart = 'shell' | 'profiles' | 'defaultProfileId' | 'rules' | 'options' | 'servers' | 'sessionRoute';
+export type SettingsPart =
+  | 'shell'
+  | 'profiles'
+  | 'defaultProfileId'
+  | 'rules'
+  | 'options'
+  | 'servers'
+  | 'sessionRoute'
+  | 'alerts';
 
 export type ImportResult =
   | { readonly ok: true; readonly prefs: Prefs }
@@ -43,7 +51,7 @@ export async function readSettingsFile(file: Blob): Promise<ImportResult> {
 function invalidParts(prefs: Record<string, unknown>): SettingsPart[] {
   const invalid = (part: Record<string, unknown>) =>
     readPrefs({ ...part, schemaVersion: SCHEMA_VERSION }).notice !== undefined;
-  const { shell, profiles, defaultProfileId, rules, options, servers, sessionRoute } = prefs;
+  const { shell, profiles, defaultProfileId, rules, options, servers, sessionRoute, alerts } = prefs;
   const shellPart = invalid({ shell }) ? {} : { shell };
   const profilesValid = !invalid({ ...shellPart, profiles });
   const judged: [SettingsPart, boolean][] = [
@@ -54,6 +62,7 @@ function invalidParts(prefs: Record<string, unknown>): SettingsPart[] {
     ['options', invalid({ options })],
     ['servers', invalid({ servers })],
     ['sessionRoute', invalid({ sessionRoute })],
+    ['alerts', invalid({ alerts })],
   ];
   return judged.filter(([, isInvalid]) => isInvalid).map(([part]) => part);
 }

@@ -5,6 +5,7 @@
 
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { splitHref } from '../shared/messages';
 import { testBrowser, useFakeBrowser } from '../test/fake-browser';
 
 useFakeBrowser(testBrowser);
@@ -30,7 +31,7 @@ beforeEach(async () => {
     { id: 3, index: 0, highlighted: true, active: true, pinned: false, incognito: false },
   ]) as never;
   testBrowser.runtime.sendMessage = vi.fn(async (message: unknown) => {
-    sent.push(message);
+    sent.push(splitHref(message).rest);
     return { ok: true };
   }) as never;
 });
@@ -85,7 +86,9 @@ describe('Popup on a page that could not be read', () => {
     expect(await screen.findByRole('heading', { name: 'This page could not be read' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Copy a report' }));
     await screen.findByText('Report copied');
-    expect(testBrowser.runtime.sendMessage).toHaveBeenCalledWith({ type: 'describe-page', tabId: 3 });
+    expect(testBrowser.runtime.sendMessage).toHaveBeenCalledWith(
+      expect.objectContaining({ type: 'describe-page', tabId: 3 }),
+    );
     const report = JSON.parse(writeText.mock.calls[0]?.[0] ?? '');
     expect(report).toMatchObject({ extension: '0.1.0', read: status, page: structure });
   });
@@ -105,5 +108,33 @@ describe('Popup on a page that could not be read', () => {
     render(<Popup />);
     await waitFor(() => expect(testBrowser.tabs.sendMessage).toHaveBeenCalledWith(3, { type: 'page-status' }));
     expect(screen.queryByRole('button', { name: 'Copy a report' })).toBeNull();
+  });
+});
+
+describe('Popup after "Rerun job with SSH"', () => {
+  it('offers to go to the new job once its page was seen, and opens it', async () => {
+    const to = {
+      key: 'k',
+      jobNumber: 116,
+      url: 'https://app.circleci.com/pipelines/github/acme/api/1/workflows/w/jobs/116',
+    };
+    testBrowser.runtime.sendMessage = vi.fn(async (message: { type: string }) =>
+      message.type === 'followed-rerun' ? { from: { ...to, jobNumber: 106 }, to } : { ok: true },
+    ) as never;
+    testBrowser.tabs.create = vi.fn(async () => ({}) as never) as never;
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    render(<Popup />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Go to the SSH rerun (job 116)' }));
+    await waitFor(() => expect(testBrowser.tabs.create).toHaveBeenCalledWith({ url: to.url }));
+    await waitFor(() => expect(close).toHaveBeenCalled());
+  });
+
+  it('offers nothing for an answer that is not a rerun', async () => {
+    testBrowser.runtime.sendMessage = vi.fn(async () => ({
+      to: { jobNumber: 1, url: 'javascript:alert(1)' },
+    })) as never;
+    render(<Popup />);
+    await screen.findByRole('checkbox', { name: 'Notify me when SSH is ready' });
+    expect(screen.queryByRole('button', { name: /Go to the SSH rerun/ })).toBeNull();
   });
 });

@@ -6,13 +6,15 @@ import { chooseKey } from '../shared/key-choice';
 import { checkKeyPath } from '../shared/key-path';
 import { type JobContext, parseJobContext, parseSaveResponse } from '../shared/messages';
 import { DEFAULT_PREFS, type Prefs, type PrefsNotice } from '../shared/prefs';
-import { defaultKeyPath, withDefaultKeyPath } from '../shared/prefs-edit';
+import { defaultKeyPath, setAlert, withDefaultKeyPath } from '../shared/prefs-edit';
 import { loadPrefs } from '../shared/prefs-storage';
 import { isShell, SHELLS, type Shell } from '../shared/shell-quote';
 import { buildSshCommand } from '../shared/ssh-command';
 import { KeyForProject } from '../ui/KeyForProject';
 import { KEY_PROBLEMS, SAVE_PROBLEMS } from '../ui/problems';
 import { DomNodes } from './DomNodes';
+import { GoToRerun } from './GoToRerun';
+import { NotificationsToggle } from './NotificationsToggle';
 import { UnreadablePage } from './UnreadablePage';
 
 /** Long enough that typing a path is one write, short enough to feel saved (storage.sync: 120 writes a minute). */
@@ -110,6 +112,13 @@ export function Popup() {
     setStatus(response.ok ? { kind: 'saved' } : { kind: 'error', message: t(SAVE_PROBLEMS[response.problem]) });
   };
 
+  const switchNotifications = async (on: boolean) => {
+    const next = setAlert(prefs, 'notifications', on);
+    const result = await saveAll(next);
+    if (result.kind === 'saved') setPrefs(next);
+    setStatus(result);
+  };
+
   const example = check.ok
     ? buildSshCommand(EXAMPLE_TARGET, {
         shell: prefs.shell,
@@ -127,6 +136,7 @@ export function Popup() {
         </p>
       )}
       {activePage?.status?.readable === false && <UnreadablePage tabId={activePage.tabId} status={activePage.status} />}
+      <GoToRerun />
       {job && (
         <section class="job">
           <DomNodes
@@ -189,6 +199,11 @@ export function Popup() {
           {t('commandExample', t(SHELL_NAMES[prefs.shell]))} <code>{example}</code>
         </p>
       )}
+      <NotificationsToggle
+        on={prefs.alerts.notifications}
+        disabled={!loaded}
+        onSwitch={(on) => void switchNotifications(on)}
+      />
       <button type="button" class="link" onClick={() => void openOptionsPage()}>
         {t('allSettings')}
       </button>

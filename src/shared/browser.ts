@@ -12,7 +12,17 @@ import type { Browser, Runtime, Storage } from 'webextension-polyfill';
 /** The namespaces this module calls; a test's fake browser needs no more. */
 type ExtensionApi = Pick<
   Browser,
-  'action' | 'commands' | 'i18n' | 'permissions' | 'runtime' | 'scripting' | 'storage' | 'tabs'
+  | 'action'
+  | 'alarms'
+  | 'commands'
+  | 'i18n'
+  | 'notifications'
+  | 'permissions'
+  | 'runtime'
+  | 'scripting'
+  | 'storage'
+  | 'tabs'
+  | 'windows'
 >;
 
 let browser = ((globalThis as { browser?: ExtensionApi }).browser ??
@@ -79,8 +89,24 @@ export async function setSessionItem(key: string, value: unknown): Promise<void>
   await browser.storage.session.set({ [key]: value });
 }
 
-export function sendMessage(message: unknown): Promise<unknown> {
-  return browser.runtime.sendMessage(message);
+/** To the background, with the sender's address now (`href`, see currentPageSender). */
+export function sendMessage(message: object): Promise<unknown> {
+  return browser.runtime.sendMessage({ ...message, href: location.href });
+}
+
+/**
+ * The sender as it is now. Chrome keeps a content script's `sender.url` from when its context was
+ * created, so after CircleCI's own in-app navigation (pushState) it names the page before. The address
+ * the script read (`href`) stands in when it has the same origin: a page can move its own URL anywhere
+ * within its origin, so this trusts nothing the page could not do itself.
+ */
+export function currentPageSender(sender: MessageSender, href: unknown): MessageSender {
+  if (typeof href !== 'string' || sender.url === undefined || contentScriptPage(sender) === undefined) return sender;
+  try {
+    return new URL(href).origin === new URL(sender.url).origin ? { ...sender, url: href } : sender;
+  } catch {
+    return sender;
+  }
 }
 
 export type MessageSender = Runtime.MessageSender;
@@ -154,10 +180,92 @@ export function extensionVersion(): string {
   return browser.runtime.getManifest().version;
 }
 
-/** The toolbar button's badge on one tab: `!` in a warning colour, or nothing. */
-export async function setTabBadge(tabId: number, text: '!' | ''): Promise<void> {
-  await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
+/** The toolbar button's badge on one tab: short text (`!`, `9m`), in a warning colour or not; '' for none. */
+export async function setTabBadge(tabId: number, text: string, warning = true): Promise<void> {
+  await browser.action.setBadgeBackgroundColor({ tabId, color: warning ? '#b3261e' : '#1d4f91' });
   await browser.action.setBadgeText({ tabId, text });
+}
+
+/** The one alarm named `name`, at `when` (epoch ms); undefined clears it. Alarms wake a sleeping worker. */
+export async function setAlarm(name: string, when: number | undefined): Promise<void> {
+  if (when === undefined) await browser.alarms.clear(name);
+  else browser.alarms.create(name, { when });
+}
+
+export function onAlarm(name: string, handler: () => void): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === name) handler();
+  });
+}
+
+const NOTIFICATIONS = { permissions: ['notifications' as const] };
+
+/** Asks for the optional `notifications` permission (must run in a click handler of an extension page). */
+export function requestNotifications(): Promise<boolean> {
+  return browser.permissions.request(NOTIFICATIONS);
+}
+
+export function removeNotifications(): Promise<boolean> {
+  return browser.permissions.remove(NOTIFICATIONS);
+}
+
+export function hasNotifications(): Promise<boolean> {
+  return browser.permissions.contains(NOTIFICATIONS);
+}
+
+export interface NotificationText {
+  readonly title: string;
+  readonly message: string;
+  /** A button (Chrome); Firefox shows none, and a click on the notification does the same. */
+  readonly button?: string;
+}
+
+/** A system notification with the extension's icon; plain text only. */
+export async function showNotification(id: string, { title, message, button }: NotificationText): Promise<void> {
+  const supportsButtons = !('getBrowserInfo' in browser.runtime);
+  await browser.notifications.create(id, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+    title,
+    message,
+    ...(button && supportsButtons ? { buttons: [{ title: button }] } : {}),
+  });
+}
+
+/** A click on a notification or on its button (both do the same here). */
+export function onNotificationClicked(handler: (id: string) => void): void {
+  // Chrome has the API only once the optional permission is granted: listen as soon as it is.
+  let listening = false;
+  const listen = () => {
+    if (listening || !browser.notifications) return;
+    listening = true;
+    browser.notifications.onClicked.addListener(handler);
+    browser.notifications.onButtonClicked.addListener(handler);
+  };
+  listen();
+  browser.permissions.onAdded.addListener(listen);
+}
+
+export async function clearNotification(id: string): Promise<void> {
+  await browser.notifications?.clear(id);
+}
+
+/** Brings a tab and its window to the front. */
+export async function focusTab(tabId: number): Promise<void> {
+  const tab = await browser.tabs.update(tabId, { active: true });
+  if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+}
+
+export async function openTab(url: string): Promise<void> {
+  await browser.tabs.create({ url });
+}
+
+/** A tab closed (`closed`), or began loading (its page may be another, or none of ours). */
+export function onTabGone(handler: (tabId: number, closed: boolean) => void): void {
+  browser.tabs.onRemoved.addListener((tabId) => handler(tabId, true));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') handler(tabId, false);
+  });
 }
 
 /**

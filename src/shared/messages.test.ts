@@ -8,10 +8,11 @@ import {
   parseSaveResponse,
   parseSessionFetch,
   parseSessionFetchAnswer,
+  splitHref,
 } from './messages';
 
 useFakeBrowser(fakeBrowser);
-const { contentScriptPage, isFromExtensionPage } = await import('./browser');
+const { contentScriptPage, currentPageSender, isFromExtensionPage } = await import('./browser');
 
 const FINGERPRINT = 'SHA256:P0nRIWAu7DDjSjJfIzu4nez3o7wr2IU+uIq45VQvIi8';
 
@@ -22,6 +23,22 @@ describe('parseBackgroundRequest', () => {
     [{ type: 'set-project-rule', profileId: 'work' }],
     [{ type: 'set-project-rule', profileId: null, project: 'github/acme/api' }],
     [{ type: 'job-ssh-session' }],
+    [{ type: 'ssh-left' }],
+    [{ type: 'ssh-copied' }],
+    [{ type: 'ssh-rerun-chosen' }],
+    [{ type: 'followed-rerun' }],
+    [
+      {
+        type: 'ssh-status',
+        title: 'build',
+        ready: 2,
+        total: 8,
+        connectBy: 1e12,
+        someoneElse: false,
+        keysKnown: true,
+        ended: false,
+      },
+    ],
   ])('accepts %j', (message) => {
     expect(parseBackgroundRequest(message)).toEqual(message);
   });
@@ -37,13 +54,41 @@ describe('parseBackgroundRequest', () => {
     [{ type: 'open-options', url: 'https://evil.example/' }],
     [{ type: 'set-prefs', prefs: {} }],
     [{ type: 'job-ssh-session', url: 'https://evil.example/' }],
+    [{ type: 'ssh-copied', job: 116 }],
+    [{ type: 'ssh-status', title: 'build', ready: 9, total: 8, someoneElse: false, keysKnown: true, ended: false }],
+    [
+      {
+        type: 'ssh-status',
+        title: 'build',
+        ready: 1,
+        total: 1,
+        connectBy: -1,
+        someoneElse: false,
+        keysKnown: true,
+        ended: false,
+      },
+    ],
+    [
+      {
+        type: 'ssh-status',
+        title: 'build',
+        ready: 1,
+        total: 1,
+        someoneElse: false,
+        keysKnown: true,
+        ended: false,
+        url: 'x',
+      },
+    ],
+    [{ type: 'ssh-status', title: 7, ready: 1, total: 1, someoneElse: false, keysKnown: true, ended: false }],
   ])('refuses %j', (message) => {
     expect(parseBackgroundRequest(message)).toBeUndefined();
   });
 });
 
 describe('parseContentRequest', () => {
-  it('accepts only the two requests, bare', () => {
+  it('accepts only its requests, bare', () => {
+    expect(parseContentRequest({ type: 'focus-copy' })).toEqual({ type: 'focus-copy' });
     expect(parseContentRequest({ type: 'copy-command' })).toEqual({ type: 'copy-command' });
     expect(parseContentRequest({ type: 'job-context' })).toEqual({ type: 'job-context' });
     expect(parseContentRequest({ type: 'copy-command', text: 'rm -rf ~' })).toBeUndefined();
@@ -78,6 +123,14 @@ describe('the session route', () => {
     ])
       expect(parseSessionFetchAnswer(answer)).toBeUndefined();
   });
+});
+
+it('keeps a job title short and on one line', () => {
+  const status = { type: 'ssh-status', ready: 1, total: 1, someoneElse: false, keysKnown: true, ended: false };
+  expect(parseBackgroundRequest({ ...status, title: `  build\n\u2028 ${'x'.repeat(500)}` })).toMatchObject({
+    title: `build ${'x'.repeat(114)}`,
+  });
+  expect(parseBackgroundRequest({ ...status, title: 'build (116)' })).toMatchObject({ title: 'build' });
 });
 
 describe('answers', () => {
@@ -115,5 +168,24 @@ describe('senders', () => {
     expect(contentScriptPage({ id: fakeBrowser.runtime.id, url: job, tab, frameId: 3 })).toBeUndefined();
     expect(contentScriptPage({ id: fakeBrowser.runtime.id, url: job, frameId: 0 })).toBeUndefined();
     expect(contentScriptPage({ id: 'other', url: job, tab, frameId: 0 })).toBeUndefined();
+  });
+});
+
+describe('the page a content script is on now', () => {
+  const job = 'https://app.circleci.com/pipelines/github/acme/api/1/workflows/w/jobs/116';
+  const sender = { id: fakeBrowser.runtime.id, url: job, tab: { id: 1 } as never, frameId: 0 };
+
+  it('is the address the script read, after the app moved within its origin', () => {
+    const { href, rest } = splitHref({ type: 'job-ssh', href: job.replace('116', '106') });
+    expect(rest).toEqual({ type: 'job-ssh' });
+    expect(currentPageSender(sender, href).url).toBe(job.replace('116', '106'));
+  });
+
+  it('stays the sender’s own for another origin, another sender, or no address', () => {
+    expect(currentPageSender(sender, 'https://evil.example/jobs/1').url).toBe(job);
+    expect(currentPageSender(sender, 'not a url').url).toBe(job);
+    expect(currentPageSender(sender, 7).url).toBe(job);
+    expect(currentPageSender({ ...sender, frameId: 2 }, job.replace('116', '106')).url).toBe(job);
+    expect(splitHref({ type: 'job-ssh' })).toEqual({ rest: { type: 'job-ssh' } });
   });
 });

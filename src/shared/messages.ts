@@ -7,7 +7,10 @@
 //   the page it runs in only (the background derives the job from the sender's URL);
 // - page-readable: a content script tells whether its own page could be read (the badge of its tab);
 // - describe-page: only the extension's own pages may ask for a tab's structural report;
-// - copy-command, job-context and page-status go from the extension to the content script of a tab;
+// - ssh-status, ssh-left, ssh-copied and ssh-rerun-chosen: a content script tells about the job of the
+//   page it runs in (the SSH panel's figures, leaving it, a copy, CircleCI's "Rerun job with SSH" chosen);
+// - followed-rerun: only the extension's own pages may ask for the SSH rerun last followed;
+// - copy-command, job-context, page-status and focus-copy go from the extension to a tab's content script;
 // - session-fetch goes from the background to the content script of the tab that asked job-ssh-session,
 //   which fetches that one API address with the page's session and answers with the response.
 
@@ -16,6 +19,7 @@ import { MAX_LINE_LENGTH } from '../circleci/ssh-output';
 import { isSshStepName, type SshStepName } from '../circleci/step-trust';
 import { parseFingerprint } from './fingerprint';
 import { isRecord } from './prefs';
+import { parseSshStatus, type SshStatus } from './ssh-status';
 
 export type SaveProblem = 'invalid' | 'too-large' | 'rate-limited' | 'storage';
 
@@ -23,8 +27,6 @@ export type SaveResponse = { readonly ok: true } | { readonly ok: false; readonl
 
 export type BackgroundRequest =
   | { readonly type: 'save-prefs'; readonly prefs: unknown }
-  /** From the page's "set up keys" link: content scripts cannot open it themselves. */
-  | { readonly type: 'open-options' }
   | {
       readonly type: 'set-project-rule';
       /** Null removes the project's own rule. */
@@ -41,16 +43,27 @@ export type BackgroundRequest =
       /** When Wait for SSH began, as the page showed it. */
       readonly startedAt?: number;
     }
-  /** What is known of the SSH boxes of the sender's job. */
-  | { readonly type: 'job-ssh' }
-  /** The same from CircleCI's API through the sender page's session (docs/security.md#s19-session-route). */
-  | { readonly type: 'job-ssh-session' }
   /** Whether the sender's page could be read; false shows `!` on its tab's toolbar button. */
   | { readonly type: 'page-readable'; readonly readable: boolean }
   /** The structural report of a tab's page, for a bug report (diagnostics/describe-page.ts). */
-  | { readonly type: 'describe-page'; readonly tabId: number };
+  | { readonly type: 'describe-page'; readonly tabId: number }
+  /** The SSH panel's figures for the sender's job (background/alerts.ts). */
+  | ({ readonly type: 'ssh-status' } & SshStatus)
+  | { readonly type: (typeof BARE_REQUESTS)[number] };
 
-const CONTENT_REQUESTS = ['copy-command', 'job-context', 'page-status'] as const;
+/** Requests that carry nothing but their type. */
+const BARE_REQUESTS = [
+  'open-options',
+  'job-ssh',
+  // The same from CircleCI's API through the sender page's session (docs/security.md#s19-session-route).
+  'job-ssh-session',
+  'ssh-left',
+  'ssh-copied',
+  'ssh-rerun-chosen',
+  'followed-rerun',
+] as const;
+
+const CONTENT_REQUESTS = ['copy-command', 'job-context', 'page-status', 'focus-copy'] as const;
 export type ContentRequest = { readonly type: (typeof CONTENT_REQUESTS)[number] };
 
 /** What the content script of a job page tells the popup. */
@@ -62,20 +75,32 @@ export interface JobContext {
 const keysAre = (value: Record<string, unknown>, ...allowed: string[]) =>
   Object.keys(value).every((key) => allowed.includes(key));
 
+/** The sender's address that sendMessage adds (browser.ts currentPageSender), and the message without it. */
+export function splitHref(message: unknown): { readonly href?: unknown; readonly rest: unknown } {
+  if (!isRecord(message) || !('href' in message)) return { rest: message };
+  const { href, ...rest } = message;
+  return { href, rest };
+}
+
 export function parseBackgroundRequest(message: unknown): BackgroundRequest | undefined {
   if (!isRecord(message)) return undefined;
   if (message.type === 'save-prefs' && keysAre(message, 'type', 'prefs') && 'prefs' in message) {
     return { type: 'save-prefs', prefs: message.prefs };
   }
-  if (message.type === 'open-options' && keysAre(message, 'type')) return { type: 'open-options' };
+  // open-options: the page's "set up keys" link (content scripts cannot open it); job-ssh: what is known
+  // of the SSH boxes of the sender's job.
+  const bare = BARE_REQUESTS.find((type) => type === message.type);
+  if (bare && keysAre(message, 'type')) return { type: bare };
+  if (message.type === 'ssh-status') {
+    const status = parseSshStatus(message);
+    return status && { type: 'ssh-status', ...status };
+  }
   if (message.type === 'set-project-rule' && keysAre(message, 'type', 'profileId', 'project')) {
     const { profileId, project } = message;
     if (profileId !== null && typeof profileId !== 'string') return undefined;
     if (project !== undefined && typeof project !== 'string') return undefined;
     return { type: 'set-project-rule', profileId, ...(project === undefined ? {} : { project }) };
   }
-  if (message.type === 'job-ssh' && keysAre(message, 'type')) return { type: 'job-ssh' };
-  if (message.type === 'job-ssh-session' && keysAre(message, 'type')) return { type: 'job-ssh-session' };
   if (message.type === 'page-readable' && keysAre(message, 'type', 'readable') && typeof message.readable === 'boolean')
     return { type: 'page-readable', readable: message.readable };
   if (message.type === 'describe-page' && keysAre(message, 'type', 'tabId') && Number.isSafeInteger(message.tabId))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PREFS } from './prefs';
-import { defaultKeyPath, withDefaultKeyPath } from './prefs-edit';
+import { defaultKeyPath, setAlert, withDefaultKeyPath } from './prefs-edit';
 
 describe('withDefaultKeyPath', () => {
   it('creates the default profile, then edits it in place', () => {
@@ -29,5 +29,15 @@ describe('withDefaultKeyPath', () => {
     expect(cleared.profiles).toEqual(prefs.profiles);
     expect(defaultKeyPath(cleared)).toBe('');
     expect(withDefaultKeyPath(cleared, '~/again').defaultProfileId).toBe('default');
+  });
+});
+
+describe('setAlert', () => {
+  it('turns one switch, keeping the others', () => {
+    expect(setAlert(DEFAULT_PREFS, 'notifications', true).alerts).toEqual({
+      ...DEFAULT_PREFS.alerts,
+      notifications: true,
+    });
+    expect(setAlert(DEFAULT_PREFS, 'badge', false).alerts.badge).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 // Edits the popup makes to the preferences, as pure functions so they are tested on their own.
 
-import type { Prefs } from './prefs';
+import type { AlertSettings, Prefs } from './prefs';
 
 export const DEFAULT_PROFILE_ID = 'default';
 
@@ -22,4 +22,9 @@ export function withDefaultKeyPath(prefs: Prefs, keyPath: string): Prefs {
 
 export function defaultKeyPath(prefs: Prefs): string {
   return prefs.profiles.find((profile) => profile.id === prefs.defaultProfileId)?.keyPath ?? '';
+}
+
+/** One of the alert switches (options page, and the popup's notifications toggle). */
+export function setAlert(prefs: Prefs, alert: keyof AlertSettings, on: boolean): Prefs {
+  return { ...prefs, alerts: { ...prefs.alerts, [alert]: on } };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_ALERTS,
   DEFAULT_OPTIONS,
   DEFAULT_PREFS,
   LIMITS,
@@ -23,6 +24,7 @@ const full: Prefs = {
   options: { ...DEFAULT_OPTIONS, verbose: true, hostKeys: 'accept-new' },
   servers: [{ appHost: 'app.ci.example.com', sshHost: 'ssh.ci.example.com' }],
   sessionRoute: false,
+  alerts: { notifications: true, warnConnect: false, warnSlot: true, badge: false },
 };
 
 describe('readPrefs', () => {
@@ -54,8 +56,12 @@ describe('readPrefs', () => {
       rules: [...full.rules, { pattern: 'gitlab/x', profileId: 'work' }, { pattern: 'github/x', profileId: 'ghost' }],
       options: { ...full.options, verbose: 'yes', extraOptions: '-oProxyCommand=x' },
       servers: [...full.servers, { appHost: 'app.circleci.com' }, { appHost: '-evil' }],
+      alerts: { ...full.alerts, badge: 'on' },
     });
-    expect(read).toEqual({ prefs: { ...full, options: { ...full.options, verbose: false } }, notice: 'invalid' });
+    expect(read).toEqual({
+      prefs: { ...full, options: { ...full.options, verbose: false }, alerts: { ...full.alerts, badge: true } },
+      notice: 'invalid',
+    });
   });
 
   it.each([['garbage'], [42], [null], [[]]])('falls back to defaults for %j', (stored) => {
@@ -126,6 +132,10 @@ describe('storedWith', () => {
     expect(storedWith(undefined, { ...DEFAULT_PREFS, options: { ...DEFAULT_OPTIONS, keepAlive: true } })).toEqual({
       schemaVersion: SCHEMA_VERSION,
       options: { keepAlive: true },
+    });
+    expect(storedWith(undefined, { ...DEFAULT_PREFS, alerts: { ...DEFAULT_ALERTS, notifications: true } })).toEqual({
+      schemaVersion: SCHEMA_VERSION,
+      alerts: { notifications: true },
     });
   });
 

@@ -37,6 +37,18 @@ export interface CommandOptions {
   readonly systemSsh: boolean;
 }
 
+/** What the extension may tell the user while an SSH rerun runs (background/alerts-plan.ts). */
+export interface AlertSettings {
+  /** System notifications (the optional `notifications` permission): "SSH ready", and the warnings below. */
+  readonly notifications: boolean;
+  /** Two minutes before the time to connect runs out, when no command was copied. */
+  readonly warnConnect: boolean;
+  /** When a box the user copied a command for has been up for 1 h 50 min. */
+  readonly warnSlot: boolean;
+  /** The minutes left to connect on the toolbar button. */
+  readonly badge: boolean;
+}
+
 /** A self-hosted CircleCI server the user enabled. */
 export interface ServerInstall {
   /** Where its web app runs, e.g. `app.ci.example.com`. */
@@ -58,6 +70,7 @@ export interface Prefs {
    * extension asks CircleCI nothing without a token.
    */
   readonly sessionRoute: boolean;
+  readonly alerts: AlertSettings;
 }
 
 export const DEFAULT_OPTIONS: CommandOptions = {
@@ -68,6 +81,9 @@ export const DEFAULT_OPTIONS: CommandOptions = {
   systemSsh: false,
 };
 
+/** Notifications are opt-in: they need a permission the user grants when turning them on. */
+export const DEFAULT_ALERTS: AlertSettings = { notifications: false, warnConnect: true, warnSlot: true, badge: true };
+
 export const DEFAULT_PREFS: Prefs = {
   profiles: [],
   rules: [],
@@ -75,6 +91,7 @@ export const DEFAULT_PREFS: Prefs = {
   options: DEFAULT_OPTIONS,
   servers: [],
   sessionRoute: true,
+  alerts: DEFAULT_ALERTS,
 };
 
 export const LIMITS = { profiles: 20, rules: 200, servers: 20, name: 60 } as const;
@@ -113,6 +130,13 @@ class Reader {
   pick<T>(value: unknown, fallback: T, valid: (value: unknown) => value is T): T {
     if (value === undefined) return fallback;
     return valid(value) ? value : this.reject(fallback);
+  }
+
+  /** An object of on/off switches, each its default when missing. */
+  switches<T extends { [K in keyof T]: boolean }>(value: unknown, defaults: T): T {
+    const stored = this.pick<Record<string, unknown>>(value, {}, isRecord);
+    const read = Object.entries(defaults).map(([key, fallback]) => [key, this.pick(stored[key], fallback, isBoolean)]);
+    return Object.fromEntries(read) as T;
   }
 
   reject<T>(fallback: T): T {
@@ -196,6 +220,7 @@ export function readPrefs(stored: unknown): ReadPrefs {
   };
   const servers = uniqueBy(reader.list(value.servers, LIMITS.servers, readServer), (server) => server.appHost);
   const sessionRoute = reader.pick(value.sessionRoute, DEFAULT_PREFS.sessionRoute, isBoolean);
+  const alerts = reader.switches(value.alerts, DEFAULT_ALERTS);
 
   const prefs: Prefs = {
     profiles,
@@ -205,6 +230,7 @@ export function readPrefs(stored: unknown): ReadPrefs {
     options,
     servers,
     sessionRoute,
+    alerts,
   };
   const version = value.schemaVersion;
   const newer = typeof version === 'number' && version > SCHEMA_VERSION;
@@ -224,15 +250,26 @@ export function validPrefs(candidate: unknown): Prefs | undefined {
  * schema version.
  */
 export function storedWith(stored: unknown, prefs: Prefs): StoredPrefs {
-  const known = ['keyPath', 'profiles', 'defaultProfileId', 'rules', 'shell', 'options', 'servers', 'sessionRoute'];
+  const known = [
+    'keyPath',
+    'profiles',
+    'defaultProfileId',
+    'rules',
+    'shell',
+    'options',
+    'servers',
+    'sessionRoute',
+    'alerts',
+  ];
   const others = Object.fromEntries(
     Object.entries(isRecord(stored) ? stored : {}).filter(([key]) => !known.includes(key)),
   );
   const version =
     typeof others.schemaVersion === 'number' ? Math.max(others.schemaVersion, SCHEMA_VERSION) : SCHEMA_VERSION;
-  const changedOptions = Object.fromEntries(
-    Object.entries(prefs.options).filter(([key, value]) => DEFAULT_OPTIONS[key as keyof CommandOptions] !== value),
-  );
+  const changed = <T extends object>(values: T, defaults: T) =>
+    Object.fromEntries(Object.entries(values).filter(([key, value]) => defaults[key as keyof T] !== value));
+  const changedOptions = changed(prefs.options, DEFAULT_OPTIONS);
+  const changedAlerts = changed(prefs.alerts, DEFAULT_ALERTS);
   return {
     ...others,
     schemaVersion: version,
@@ -243,6 +280,7 @@ export function storedWith(stored: unknown, prefs: Prefs): StoredPrefs {
     ...(Object.keys(changedOptions).length > 0 ? { options: changedOptions } : {}),
     ...(prefs.servers.length > 0 ? { servers: prefs.servers } : {}),
     ...(prefs.sessionRoute === DEFAULT_PREFS.sessionRoute ? {} : { sessionRoute: prefs.sessionRoute }),
+    ...(Object.keys(changedAlerts).length > 0 ? { alerts: changedAlerts } : {}),
   };
 }
 

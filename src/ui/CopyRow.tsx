@@ -2,6 +2,8 @@
 import { t } from '../shared/i18n';
 
 const CONFIRMATION_MS = 2000;
+/** Fired on the button once its text is on the clipboard. */
+export const COPIED_EVENT = 'ssh-copy-copied';
 
 export interface CopyRowProps {
   /** The button's accessible name, e.g. `Copy SSH command for container 2`. */
@@ -40,6 +42,8 @@ export function CopyRow({ name, text, isSafe }: CopyRowProps) {
     try {
       await navigator.clipboard.writeText(text);
       show('copied');
+      // Out of the shadow root to the page's document, where the SSH panel tells the background.
+      button.dispatchEvent(new Event(COPIED_EVENT, { bubbles: true, composed: true }));
     } catch {
       show('failed');
     }

@@ -40,6 +40,8 @@ export type PanelNotice =
 
 export interface SshPanelProps {
   readonly jobNumber: number;
+  /** The job whose "Rerun job with SSH" started this one, when this browser saw it. */
+  readonly rerunOf?: { readonly jobNumber: number; readonly url: string } | undefined;
   readonly rows: readonly PanelRow[];
   /** Where the rows' commands came from. */
   readonly sources: readonly PanelSource[];
@@ -212,6 +214,11 @@ export function SshPanel(props: SshPanelProps) {
   return (
     <section class="ssh-panel" aria-labelledby="ssh-panel-heading">
       <h2 id="ssh-panel-heading">{t('panelHeading', String(props.jobNumber))}</h2>
+      {props.rerunOf && (
+        <p class="hint">
+          {t('panelRerunOf')} <a href={props.rerunOf.url}>{t('panelRerunOfLink', String(props.rerunOf.jobNumber))}</a>
+        </p>
+      )}
       <p class="hint">{t('panelKnownCount', String(known), String(props.rows.length))}</p>
       {props.sources.length > 0 && (
         <p class="hint">{t('panelSources', props.sources.map((source) => t(SOURCE_NAMES[source])).join(', '))}</p>

@@ -8,21 +8,28 @@ import type { ApiReport, JobSshReport, RememberedContainer } from '../../backgro
 import type { SessionReport } from '../../background/session-route';
 import type { JobSsh } from '../../circleci/api';
 import type { JobPage } from '../../circleci/page-detect';
-import { jobHeader, parallelRunLinks, rerunMenuButton, stepDurationMs } from '../../circleci/selectors';
+import {
+  isSshRerunChoice,
+  jobHeader,
+  parallelRunLinks,
+  rerunMenuButton,
+  stepDurationMs,
+} from '../../circleci/selectors';
 import { isSshStepName, type SshStepName } from '../../circleci/step-trust';
-import { sendMessage } from '../../shared/browser';
+import { isFromExtensionPage, onMessage, sendMessage } from '../../shared/browser';
 import { chooseKey, commandSettings, noOwnKeyAuthorized } from '../../shared/key-choice';
-import { fitStepLines } from '../../shared/messages';
+import { fitStepLines, parseContentRequest } from '../../shared/messages';
 import { loadPrefs, watchPrefs } from '../../shared/prefs-storage';
 import { projectPattern } from '../../shared/project-rules';
 import { proxyHostsFor } from '../../shared/servers';
+import { COPIED_EVENT } from '../../ui/CopyRow';
 import { copyCommandCss } from '../../ui/copy-command-style';
 import { replaceKeepingFocus } from '../../ui/dom/replace';
 import { type PanelNotice, SshPanel } from '../../ui/SshPanel';
 import { createShadowHost } from '../../ui/shadow-host';
 import panelCss from '../../ui/ssh-panel.css?inline';
 import type { Feature } from '../page-visits';
-import { panelModel, type SeenContainer } from '../panel-rows';
+import { panelModel, panelStatus, type SeenContainer } from '../panel-rows';
 import { safely } from '../report-error';
 import type { ContainerReport, StepWatcher } from '../step-watcher';
 
@@ -54,6 +61,9 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
   let api: ApiReport | 'loading' = 'loading';
   // Silent whatever it answers: a refusal or failure only leaves the other sources.
   let session: SessionReport | undefined;
+  let rerunOf: JobSshReport['rerunOf'];
+  // What the background was last told (alerts.ts), so that it hears only changes.
+  let told = '';
   // An SSH rerun, so the panel belongs on the page; until then CircleCI's changes are not looked at.
   let wanted = false;
   let drawn = '';
@@ -96,13 +106,24 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
     // Someone else's rerun: CircleCI installed only their keys. The API names them and whose token this
     // is; without it, none of the user's keys with a known fingerprint is among the authorized ones.
     const notTheViewers = fromApi?.viewer !== undefined && sshUsers.length > 0 && !sameLogin(sshUsers, fromApi.viewer);
-    if (notTheViewers || noOwnKeyAuthorized(prefs, model.authorizedKeys))
-      notices.push({ kind: 'someone-else', users: sshUsers });
+    const someoneElse = notTheViewers || noOwnKeyAuthorized(prefs, model.authorizedKeys);
+    if (someoneElse) notices.push({ kind: 'someone-else', users: sshUsers });
+    const status = {
+      type: 'ssh-status',
+      title: header.querySelector('h1')?.textContent ?? '',
+      someoneElse,
+      keysKnown: model.authorizedKeys.length > 0,
+      ...panelStatus(model.rows),
+    };
+    if (JSON.stringify(status) !== told) {
+      told = JSON.stringify(status);
+      void sendMessage(status);
+    }
 
     const cancel = rerunMenuButton(document);
     // Nothing new (a refresh that brought the same answer): the panel stays as it is, with what the
     // user opened and the "Copied" they are reading; the countdowns tick on their own.
-    const signature = JSON.stringify([model, notices, prefs, cancel !== null]);
+    const signature = JSON.stringify([model, notices, prefs, cancel !== null, rerunOf]);
     if (signature === drawn) return;
     drawn = signature;
     tickers.clear();
@@ -112,6 +133,7 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
       panel.mount,
       <SshPanel
         jobNumber={page.jobNumber}
+        rerunOf={rerunOf}
         rows={model.rows}
         sources={model.sources}
         notices={notices}
@@ -129,6 +151,7 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
     if (signal.aborted || !report) return;
     for (const container of report.remembered) mergeRemembered(seen, container);
     api = report.api;
+    rerunOf = report.rerunOf;
     draw();
     const running = api.state === 'ok' && api.job.lifecycle !== 'finished';
     if (running) setTimeout(() => signal.aborted || safely(refresh), REFRESH_MS);
@@ -167,8 +190,26 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
       clearInterval(clock);
       observer.disconnect();
       panel.host.remove();
+      if (told) void sendMessage({ type: 'ssh-left' });
     },
     { once: true },
+  );
+
+  // For the alerts: a command copied here, and a notification's click that lands on the first copy button.
+  const listen = { signal, capture: true };
+  addEventListener(COPIED_EVENT, () => void sendMessage({ type: 'ssh-copied' }), listen);
+  onMessage((message, sender) => {
+    if (!isFromExtensionPage(sender) || parseContentRequest(message)?.type !== 'focus-copy') return undefined;
+    const button = panel.mount.querySelector<HTMLElement>('button.copy');
+    button?.scrollIntoView({ block: 'center' });
+    button?.focus();
+    return Promise.resolve(Boolean(button));
+  }, signal);
+  // CircleCI's own "Rerun job with SSH", chosen here: the background follows it to the new job (reruns.ts).
+  addEventListener(
+    'click',
+    (event) => isSshRerunChoice(event.target) && void sendMessage({ type: 'ssh-rerun-chosen' }),
+    listen,
   );
 
   // The background remembers each container for the other runs' visits this session.
