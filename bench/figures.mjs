@@ -13,7 +13,9 @@ export const BUDGETS = {
   detection: { text: 'p95 ≤ 16 ms', holds: (value) => value <= 16 },
   // 15 KB until #12 and #15: reading any markup, noticing an unreadable page, and trusting legacy
   // steps by their type with bounded notes added about 1.5 KB (Terser did not do better than Oxc).
-  gzip: { text: '≤ 17 KB (17,408 B)', holds: (value) => value <= 17 * 1024 },
+  // 17 KB until #13 and #14: the session route's fetch on the page's behalf, and telling the
+  // background the panel's figures, a copy and CircleCI's own rerun added about 0.7 KB.
+  gzip: { text: '≤ 18 KB (18,432 B)', holds: (value) => value <= 18 * 1024 },
   popup: { text: '≤ 150 ms', holds: (value) => value <= 150 },
   heapGrowth: { text: '< 1 MB (1,048,576 B)', holds: (value) => value < 1024 * 1024 },
   flood: { text: '≤ 50 ms in one task', holds: (value) => value <= 50 },

@@ -323,6 +323,7 @@ test.describe('keys per project', () => {
           shell: 'fish',
           options: { identitiesOnly: true, verbose: true, keepAlive: false, hostKeys: 'ask', systemSsh: false },
           servers: [],
+          sessionRoute: true,
           alerts: { notifications: false, warnConnect: true, warnSlot: true, badge: true },
         },
       });
