@@ -111,6 +111,7 @@ test('a 5 MB single-line log in another step costs the page almost nothing extra
   page,
   readClipboard,
 }) => {
+  test.slow(); // two browsers stream 5 MB each
   // Reading the huge step even once per batch would cost tens of milliseconds per batch here.
   expect(await addedScriptTime(page, jobUrl(113), 'Print bundle', 'chunks')).toBeLessThan(0.1);
 
