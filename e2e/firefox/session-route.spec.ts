@@ -1,8 +1,9 @@
 // The session route (#13) in Firefox ESR: the job page's own CircleCI session fills the SSH panel for
 // all eight containers on first load, with no token and no run opened; turned off, the page asks
-// nothing; refused, the panel falls back to the page in silence; a disagreement is a warning. The tab
-// answers the fake API (site/fake-session.js) itself, in front of the fake site, and the fake serves
-// only the job page's origin with its cookie.
+// nothing; refused (a 401, or answers without CORS headers, which Firefox hides from the page), the
+// panel falls back to the page in silence; a disagreement is a warning. The tab answers the fake API
+// (site/fake-session.js) itself, in front of the fake site, and the fake serves only the job page's
+// origin with its cookie.
 
 import { expect, test } from '@playwright/test';
 import type { ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
@@ -137,6 +138,22 @@ test('a 401 is remembered for circleci.com: the panel fills from the page in sil
   await copiesFromPanel(page, 5);
   await pause(1000);
   expect(fake.requests).toHaveLength(1);
+});
+
+test('without CORS headers the page cannot read the answers: the panel falls back in silence, and asks once', async () => {
+  const page = await tabWithSession({ cors: false });
+  await openPage(page, jobUrl(116, 2));
+  await copiesFromPanel(page, 2);
+  await expect.poll(() => fake.requests.length).toBeGreaterThan(0);
+  // Retried as a network failure would be, then remembered: no note, and no request on the next page.
+  await pause(4000);
+  await shows(page, 'From: this page');
+  expect(await count(await panel(page), '>>> ::-p-aria([role="note"])')).toBe(0);
+  const asked = fake.requests.length;
+  await openPage(page, jobUrl(116, 4));
+  await copiesFromPanel(page, 4);
+  await pause(1000);
+  expect(fake.requests).toHaveLength(asked);
 });
 
 test('the session and the page disagree about a container: a warning and no button for it', async () => {
