@@ -19,7 +19,14 @@ export const BUDGETS = {
   popup: { text: '≤ 150 ms', holds: (value) => value <= 150 },
   heapGrowth: { text: '< 1 MB (1,048,576 B)', holds: (value) => value < 1024 * 1024 },
   flood: { text: '≤ 50 ms in one task', holds: (value) => value <= 50 },
+  // The session route (#13) asks CircleCI once per job, as the page opens, never from the observer.
+  sessionRequests: { text: '0', holds: (value) => value === 0 },
+  // Its work is done before the stream: on and off differ by noise only, well inside the overhead budget.
+  sessionScript: { text: '≤ 1 %', holds: (value) => value <= 0.01 },
 };
+
+/** The budgets on counts, not times: they hold on any machine, so the smoke run enforces them too. */
+export const BUDGETS_ON_COUNTS = ['sessionRequests'];
 
 /** The budgets measured once, for every markup: no markup changes them. */
 export const BUDGETS_ONCE = ['gzip', 'popup'];
@@ -135,9 +142,28 @@ function markupFigures(results) {
     stream,
     versusPage,
     naiveRatio,
+    sessionRoute: sessionRouteFigures(results.stream),
     detectionMs: stats((results.stream.ours ?? []).flatMap((run) => run.latencies)),
     heapGrowth,
     flood,
+  };
+}
+
+/**
+ * The session route while the log streams: the API requests of ours (route on) at the page's open and
+ * during the stream, those of ours with the route off, and the script time the route adds, per run
+ * against the route-off run next to it (and as a share of the page-alone run's task time, as the
+ * overhead is).
+ */
+function sessionRouteFigures({ page, ours: on, sessionOff: off }) {
+  if (!page?.length || !on?.length || !off?.length) return undefined;
+  const asked = (run) => run.apiRequestsAtOpen + run.apiRequestsWhileStreaming;
+  return {
+    requestsAtOpen: stats(on.map((run) => run.apiRequestsAtOpen)),
+    requestsWhileStreaming: Math.max(...on.map((run) => run.apiRequestsWhileStreaming)),
+    requestsWhenOff: Math.max(...off.map(asked)),
+    addedScriptMs: stats(paired(on, off, (run, routeOff) => run.scriptMs - routeOff.scriptMs)),
+    scriptShare: stats(on.map((run, index) => (run.scriptMs - off[index].scriptMs) / page[index].taskMs)),
   };
 }
 
@@ -174,6 +200,18 @@ export function verdicts(f) {
         'heapGrowth',
         `Heap growth over ${f.settings.navigations} navigations (median)`,
         m.heapGrowth.ours?.median,
+      ],
+      [
+        markup,
+        'sessionRequests',
+        'API requests while streaming with the session route on, and at all with it off (any run)',
+        m.sessionRoute && m.sessionRoute.requestsWhileStreaming + m.sessionRoute.requestsWhenOff,
+      ],
+      [
+        markup,
+        'sessionScript',
+        'Script time the session route adds while streaming ÷ the page’s task time',
+        m.sessionRoute?.scriptShare.median,
       ],
       ...Object.entries(m.flood).map(([kind, flood]) => [
         markup,

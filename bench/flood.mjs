@@ -5,7 +5,7 @@
 // names the called function's script): the mutation observer's callbacks, timers and listeners.
 
 import { jobUrl } from '../e2e/site/jobs.js';
-import { openTab } from './measure.mjs';
+import { openTab, useOurPrefs } from './measure.mjs';
 
 /** Job 108: a config run step named Enable SSH, which the flood prints into (a step we never trust). */
 const FLOOD_PATH = new URL(jobUrl(108)).pathname;
@@ -80,6 +80,7 @@ export function tasks(events, extensionOrigin) {
 
 /** One flood (bench/flood.mjs) into job 108's impostor Enable SSH step, traced, in a fresh tab. */
 export async function floodTab(variant, markup, kind) {
+  if (variant.ours) await useOurPrefs(variant);
   const { page, cdp } = await openTab(variant);
   try {
     await page.goto(`${variant.origin}${FLOOD_PATH}`);

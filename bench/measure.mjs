@@ -1,14 +1,17 @@
 // The bench's measurements (bench/run.mjs runs them): one Chromium with both extensions and the fake
-// site on three origins, and per tab a stream, SPA navigations, a hostile flood or the popup.
+// site on three origins, and per tab a stream, SPA navigations, a hostile flood or the popup. CircleCI's
+// API answers the job page's own session (e2e/site/fake-session.js), as circleci.com does a signed-in
+// user, so our session route (#13) runs as it does for a user.
 
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumPath, extensionArgs } from '../e2e/browser.js';
-import { jobUrl } from '../e2e/site/jobs.js';
+import { serveFakeSession } from '../e2e/site/fake-session.js';
+import { jobs as e2eJobs, jobUrl } from '../e2e/site/jobs.js';
 import { MARKUP_COOKIE } from '../e2e/site/markup.js';
 import { siteResponse } from '../e2e/site/serve.js';
 import { printProfile } from './profile.mjs';
-import { benchJobUrl, streamPlan } from './site/scenario.js';
+import { BENCH_JOB, benchJob, benchJobUrl, streamPlan } from './site/scenario.js';
 
 // The fake page's markup variants the bench runs on (e2e/site/README.md), each with every budget: the
 // two that cost the page and a content script the most (see markupsWhy in report.mjs for how they were chosen).
@@ -30,10 +33,20 @@ const OUR_PREFS = {
 export const VARIANTS = [
   // No content script matches this origin: the page alone, in the very variant the others run in.
   { id: 'page', label: 'page alone', origin: 'https://plain.circleci.test' },
-  { id: 'ours', label: 'with our extension', origin: 'https://app.circleci.com' },
+  { id: 'ours', label: 'with our extension', origin: 'https://app.circleci.com', ours: true },
   // bench/naive-extension/manifest.json matches this origin, which ours does not.
   { id: 'naive', label: 'with the naive script', origin: 'https://naive.circleci.test' },
+  // Ours with the session route turned off in its options, to set against `ours`: stream runs only.
+  {
+    id: 'sessionOff',
+    label: 'with ours, session route off',
+    origin: 'https://app.circleci.com',
+    ours: true,
+    prefs: { sessionRoute: false },
+    streamOnly: true,
+  },
 ];
+const ORIGINS = [...new Set(VARIANTS.map(({ origin }) => origin))];
 
 // The bench job reaches the page through e2e/site's own app.js: only its jobs.js is swapped for
 // bench/site/jobs.js, which adds the bench job to the e2e scenarios.
@@ -51,7 +64,7 @@ export async function launch({ extensionDir, naiveDir, only }) {
     args: extensionArgs(`${extensionDir},${naiveDir}`),
     viewport: { width: 1280, height: 900 },
   });
-  for (const { origin } of VARIANTS) {
+  for (const origin of ORIGINS) {
     await context.route(`${origin}/**`, async (route) => {
       // Every origin gets what the fake CircleCI serves at the same path.
       const { pathname, search } = new URL(route.request().url());
@@ -62,14 +75,49 @@ export async function launch({ extensionDir, naiveDir, only }) {
       return response ? route.fulfill(response) : route.abort();
     });
   }
+  // Registered last, so that it is tried first. Every request it answered is in `api.requests`.
+  const api = await serveFakeSession(context, { jobs: { ...e2eJobs, [BENCH_JOB]: benchJob() } });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   await worker.evaluate((prefs) => chrome.storage.sync.set({ prefs }), OUR_PREFS);
+  storedPrefs = OUR_PREFS;
   const extensionId = new URL(worker.url()).host;
   return VARIANTS.filter((variant) => only.includes(variant.id)).map((variant) => ({
     ...variant,
     context,
     extensionId,
+    api,
   }));
+}
+
+/** The prefs stored last, so that they are written only when the next variant wants others. */
+let storedPrefs;
+
+/**
+ * Stores our prefs with the variant's own on top, as the options page would, before its tab opens.
+ * Every run of our extension calls it: the variants of ours take turns.
+ */
+export async function useOurPrefs(variant) {
+  const prefs = { ...OUR_PREFS, ...variant.prefs };
+  if (JSON.stringify(prefs) === JSON.stringify(storedPrefs)) return;
+  // From an extension page: the service worker may have been stopped since launch.
+  const page = await variant.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${variant.extensionId}/src/popup/index.html`);
+    await page.evaluate((value) => chrome.storage.sync.set({ prefs: value }), prefs);
+    storedPrefs = prefs;
+  } finally {
+    await page.close();
+  }
+}
+
+/** How many API requests `api` has answered, once none came for `quietMs` (the page's open is over). */
+async function settledRequests(api, quietMs = 1000) {
+  let count = -1;
+  while (count !== api.requests.length) {
+    count = api.requests.length;
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+  }
+  return count;
 }
 
 /** A tab with a DevTools session that reports main-thread time as the thread's CPU time. */
@@ -106,7 +154,7 @@ async function contentScriptStarted(variant, page, markup) {
   await page.waitForFunction(() => window.__fixture?.ready === true);
   const rendered = await page.evaluate(() => window.__fixture.markup);
   if (rendered !== markup) throw new Error(`${variant.label}: the page rendered ${rendered}, not ${markup}`);
-  if (variant.id === 'ours') {
+  if (variant.ours) {
     await page.waitForFunction(() => document.querySelector('circleci-ssh-copy')?.shadowRoot?.querySelector('button'));
   } else if (variant.id === 'naive') {
     await page.waitForFunction(() => document.documentElement.dataset.naiveSshLines !== undefined);
@@ -181,11 +229,18 @@ async function streamInPage({ plan, detect, quietMs }) {
 /** One stream of `lines` lines in batches of `batch`; with `profile`, prints where the script time went. */
 export async function streamRun(variant, markup, { lines, batch, profile }) {
   const plan = streamPlan({ lines, batchSize: batch });
+  if (variant.ours) await useOurPrefs(variant);
   const { page, cdp, metrics } = await openTab(variant);
   try {
+    const asked = variant.api.requests.length;
     await page.goto(`${variant.origin}${new URL(benchJobUrl).pathname}`);
     await contentScriptStarted(variant, page, markup);
-    const done = page.evaluate(streamInPage, { plan, detect: variant.id === 'ours', quietMs: 300 });
+    // The requests of the page's open, whichever variant; the stream starts after the last of them.
+    const askedAtOpen = (await settledRequests(variant.api)) - asked;
+    if (variant.id === 'ours' && askedAtOpen === 0) {
+      throw new Error('our session route asked CircleCI nothing as the page opened: its figures would mean nothing');
+    }
+    const done = page.evaluate(streamInPage, { plan, detect: Boolean(variant.ours), quietMs: 300 });
     await page.waitForFunction(() => typeof window.__benchGo === 'function');
     const before = await metrics();
     if (profile) {
@@ -196,8 +251,9 @@ export async function streamRun(variant, markup, { lines, batch, profile }) {
     await page.evaluate(() => window.__benchGo());
     const { latencies, wallMs } = await done;
     const after = await metrics();
+    const askedWhileStreaming = variant.api.requests.length - asked - askedAtOpen;
     if (profile) printProfile(variant, markup, (await cdp.send('Profiler.stop')).profile);
-    if (variant.id === 'ours' && latencies.some((latency) => latency === null)) {
+    if (variant.ours && latencies.some((latency) => latency === null)) {
       throw new Error('a copy button did not appear within 5 s of its ssh line');
     }
     if (variant.id === 'naive') {
@@ -214,6 +270,8 @@ export async function streamRun(variant, markup, { lines, batch, profile }) {
       nodes: after.Nodes,
       wallMs,
       latencies,
+      apiRequestsAtOpen: askedAtOpen,
+      apiRequestsWhileStreaming: askedWhileStreaming,
     };
   } finally {
     await page.close();
@@ -241,11 +299,12 @@ async function navigateInPage({ paths, count, waitForButton }) {
 export async function navigationRun(variant, markup, count) {
   // Jobs with a copy button in a step that is open at load; each visit must draw its own.
   const paths = [101, 102, 104, 107, 109].map((job) => new URL(jobUrl(job)).pathname);
+  if (variant.ours) await useOurPrefs(variant);
   const { page, metrics } = await openTab(variant);
   try {
     await page.goto(`${variant.origin}${new URL(jobUrl(101)).pathname}`);
     await contentScriptStarted(variant, page, markup);
-    const waitForButton = variant.id === 'ours';
+    const waitForButton = Boolean(variant.ours);
     // Each job twice first: the page keeps every job's state once seen, which is its memory, not ours.
     await page.evaluate(navigateInPage, { paths, count: 2 * paths.length, waitForButton });
     const before = await metrics();
@@ -261,6 +320,7 @@ export async function navigationRun(variant, markup, count) {
 
 /** From navigation start to an enabled "Default SSH key" field (disabled until the prefs are read). */
 export async function popupRun(variant) {
+  await useOurPrefs(variant);
   const page = await variant.context.newPage();
   try {
     await page.addInitScript(() => {

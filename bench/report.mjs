@@ -121,6 +121,19 @@ function markupSection(markup, f, checks) {
     ]),
     row(['… the same, page alone / with the naive script', `${int(g.page?.median)} B / ${int(g.naive?.median)} B`, '']),
   ];
+  const r = f.markups[markup].sessionRoute;
+  const sessionTable = [
+    row(['With our extension', 'Value', 'Budget']),
+    row(['---', '---:', '---']),
+    row(['API requests as the page opens (route on)', range(r?.requestsAtOpen), '']),
+    row([
+      '**API requests while streaming** (route on, any run) / at all with the route off',
+      `**${int(r?.requestsWhileStreaming)}** / **${int(r?.requestsWhenOff)}**`,
+      mark('sessionRequests'),
+    ]),
+    row(['Script time while streaming, route on − route off (ms)', range(r?.addedScriptMs), '']),
+    row(['**… ÷ the page’s task time**', range(r?.scriptShare, percent), mark('sessionScript')]),
+  ];
   const floodTable = [
     row([
       'Flood into a config step named Enable SSH',
@@ -151,6 +164,10 @@ ${streamTable.join('\n')}
 ### Detection, memory
 
 ${otherTable.join('\n')}
+
+### The session route while the log streams
+
+${sessionTable.join('\n')}
 
 ### Hostile floods
 
@@ -255,6 +272,16 @@ ${onceTable.join('\n')}
   the preferences are read. One warm-up open first.
 - Our extension runs with one key profile stored, as a user's would be, so each first command also
   draws the key control.
+- **The session route** (#13): \`https://circleci.com/api/…\` answers the job page's own session
+  (\`e2e/site/fake-session.js\`, the e2e tests' fake, with the bench job added), so ours reads the job
+  through it as it would for a signed-in user. Each stream run counts the API requests the fake
+  answered: those until none came for a second after the page opened (the stream starts only then),
+  and those during the stream, which must be none: the route asks once per job, as the page opens,
+  never from the mutation observer. A fourth variant, ours with the route turned off in its stored
+  options (stream runs only, in turn with the others), must ask nothing at all; the script time the
+  route adds is each \`ours\` run's script time minus that of the route-off run next to it, as a
+  share of the page-alone run's task time (budget ≤ 1 %, on the median: within the noise of
+  script time, well inside the 2 % overhead budget).
 - **Hostile floods** (\`bench/flood.mjs\`, issue #15): job 108 of the fake site, whose config run step
   calls itself Enable SSH, prints a flood from \`e2e/site/floods.js\` (50,000 ssh-like lines, half
   valid and half not, in 50 batches; or 1 MB of 10,200-character lines shaped to make a backtracking

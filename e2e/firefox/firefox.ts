@@ -35,14 +35,18 @@ export function firefoxMissing(): string | undefined {
  * One Firefox for the spec file and a fresh tab for each test, handed to `use` before each test.
  * Without Firefox the tests are skipped where a developer runs them, and fail in CI.
  */
-export function useFirefox(suite: string, use: (firefox: Firefox, page: Page) => void): void {
+export function useFirefox(
+  suite: string,
+  use: (firefox: Firefox, page: Page) => void,
+  options: LaunchOptions = {},
+): void {
   const missing = firefoxMissing();
   if (missing && !process.env.CI) console.warn(`Skipping ${suite}. ${missing}`);
   test.skip(missing !== undefined && !process.env.CI, missing);
   let firefox: Firefox | undefined;
   test.beforeAll(async () => {
     if (missing) throw new Error(`${missing} CI is set, so ${suite} fails instead of being skipped.`);
-    firefox = await Firefox.launch();
+    firefox = await Firefox.launch(options);
   });
   test.afterAll(async () => {
     await firefox?.close();
@@ -53,6 +57,7 @@ export function useFirefox(suite: string, use: (firefox: Firefox, page: Page) =>
 }
 
 interface Manifest {
+  permissions: string[];
   action: { default_popup: string };
   options_ui: { page: string };
   browser_specific_settings: { gecko: { id: string } };
@@ -66,6 +71,11 @@ export interface LaunchOptions {
    * host_permissions, and that the browser's tabs serve the fake CircleCI at. See testCopyOfExtension.
    */
   readonly serverHosts?: readonly string[];
+  /**
+   * Optional permissions (e.g. `notifications`) that the test copy's manifest grants outright, as a
+   * user who said yes to the prompt would have: a test cannot answer Firefox's prompt.
+   */
+  readonly granted?: readonly string[];
 }
 
 /**
@@ -80,8 +90,12 @@ export interface LaunchOptions {
  * With `serverHosts`, the copy's manifest also grants those hosts (host_permissions), so that the
  * options page's permissions.request() for an added server resolves without a prompt, which a test
  * cannot answer; everything after it (registration, the content script there) is the real code.
+ * With `granted`, those optional permissions are required ones in the copy, for the same reason.
  */
-function testCopyOfExtension({ serverHosts = [] }: LaunchOptions): { dir: string; manifest: Manifest } {
+function testCopyOfExtension({ serverHosts = [], granted = [] }: LaunchOptions): {
+  dir: string;
+  manifest: Manifest;
+} {
   const manifestPath = join(extensionDir, 'manifest.json');
   if (!existsSync(manifestPath)) throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
@@ -101,6 +115,7 @@ function testCopyOfExtension({ serverHosts = [] }: LaunchOptions): { dir: string
       { resources: [manifest.action.default_popup, manifest.options_ui.page], matches: ['https://app.circleci.com/*'] },
     ],
     ...(serverHosts.length > 0 ? { host_permissions: serverHosts.map((host) => `https://${host}/*`) } : {}),
+    permissions: [...manifest.permissions, ...granted],
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(testManifest, null, 2));
   return { dir, manifest };

@@ -1,4 +1,8 @@
 import type { BrowserContext } from '@playwright/test';
+import type { Scenario } from './jobs.js';
+
+/** The jobs an answer is built from: jobs.js's `jobs` unless given another site's. */
+export type Scenarios = Readonly<Record<number, Scenario>>;
 
 export const API_ORIGIN: 'https://circleci.com';
 export const OUTPUT_ORIGIN: 'https://circle-production-action-output.s3.amazonaws.com';
@@ -51,7 +55,7 @@ export interface StepOutputMessage {
 export function outputUrl(jobNumber: number, container: number, stepId: number): string;
 
 /** The v1.1 build-details body for a job, with its times relative to `now`. */
-export function buildDetails(jobNumber: number, now?: number): Record<string, unknown>;
+export function buildDetails(jobNumber: number, now?: number, scenarios?: Scenarios): Record<string, unknown>;
 
 /** One container's step output as the output URL serves it; undefined for an unknown step. */
 export function stepOutput(
@@ -60,6 +64,7 @@ export function stepOutput(
   stepId: number,
   hostile?: boolean,
   now?: number,
+  scenarios?: Scenarios,
 ): StepOutputMessage[] | undefined;
 
 /**

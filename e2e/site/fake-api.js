@@ -59,9 +59,10 @@ export function outputUrl(jobNumber, container, stepId) {
  * `GET /api/v1.1/project/github/acme/api/<n>` as CircleCI answers it for a 2.0 job: `node` null, one
  * action per container in every step, `bash_command` only on config steps. An SSH rerun is still
  * running, waiting in its last step (Wait for SSH), which started that step's duration before `now`.
+ * `scenarios`: the jobs to answer from, jobs.js's unless another site (the bench's) has more.
  */
-export function buildDetails(jobNumber, now = Date.now()) {
-  const scenario = jobs[jobNumber] ?? ordinaryJob(jobNumber);
+export function buildDetails(jobNumber, now = Date.now(), scenarios = jobs) {
+  const scenario = scenarios[jobNumber] ?? ordinaryJob(jobNumber);
   const parallel = scenario.containers.length;
   const [first] = scenario.containers;
   // `sshRerun` marks a rerun with SSH whose steps CircleCI did not add (the user has no key).
@@ -131,8 +132,8 @@ export function buildDetails(jobNumber, now = Date.now()) {
  * each streamed batch in another, every line ending in "\r\n" as CircleCI's do.
  * @returns {{ type: string, time: string, message: string }[] | undefined}
  */
-export function stepOutput(jobNumber, container, stepId, hostile = false, now = Date.now()) {
-  const scenario = jobs[jobNumber] ?? ordinaryJob(jobNumber);
+export function stepOutput(jobNumber, container, stepId, hostile = false, now = Date.now(), scenarios = jobs) {
+  const scenario = scenarios[jobNumber] ?? ordinaryJob(jobNumber);
   const step = scenario.containers[container]?.steps.find((candidate) => candidate.id === stepId);
   if (!step) return undefined;
   const batches =

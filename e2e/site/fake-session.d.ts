@@ -1,4 +1,5 @@
 import type { BrowserContext } from '@playwright/test';
+import type { Scenarios } from './fake-api.js';
 
 /** The session cookie the fake sets on circleci.com and requires. */
 export const SESSION_COOKIE: string;
@@ -35,6 +36,8 @@ export interface SessionRequest {
 export interface FakeSessionOptions {
   scenario?: FakeSessionScenario;
   cors?: boolean;
+  /** The jobs it answers for: jobs.js's unless another site (the bench's) has more. */
+  jobs?: Scenarios;
 }
 
 /** The session cookie, as puppeteer's setCookie takes it. */

@@ -27,9 +27,10 @@ const CORS = {
 /**
  * What the fake answers, as `{ status, headers, body }`, and every request it was asked; delivered by
  * serveFakeSession (Playwright) or a Firefox test's own interception.
- * @param {{ scenario?: 'ok' | 'unauthorized' | 'not-found' | 'disagree' | 'rate-limited-once' | 'hostile-output', cors?: boolean }} [options]
+ * @param {{ scenario?: 'ok' | 'unauthorized' | 'not-found' | 'disagree' | 'rate-limited-once' | 'hostile-output', cors?: boolean, jobs?: import('./fake-api.js').Scenarios }} [options]
+ *   `jobs`: the jobs it answers for, jobs.js's unless another site (the bench's) has more.
  */
-export function createFakeSession({ scenario = 'ok', cors = true } = {}) {
+export function createFakeSession({ scenario = 'ok', cors = true, jobs } = {}) {
   /** @type {{ url: string, headers: Record<string, string> }[]} */
   const requests = [];
   let builds = 0;
@@ -62,10 +63,10 @@ export function createFakeSession({ scenario = 'ok', cors = true } = {}) {
       if (scenario === 'rate-limited-once' && builds === 1) {
         return json(429, { message: 'Rate limit exceeded' }, { 'retry-after': '1', 'x-ratelimit-remaining': '0' });
       }
-      return json(200, buildDetails(Number(build[3])));
+      return json(200, buildDetails(Number(build[3]), Date.now(), jobs));
     }
     const [jobNumber, container, stepId] = [match[3], match[4], match[5]].map(Number);
-    const messages = stepOutput(jobNumber, container, stepId, scenario === 'hostile-output');
+    const messages = stepOutput(jobNumber, container, stepId, scenario === 'hostile-output', Date.now(), jobs);
     if (!messages) return json(404, { message: 'Not found' });
     let text = messages.map((entry) => entry.message).join('');
     if (scenario === 'disagree' && container === DISAGREEING.container) {
