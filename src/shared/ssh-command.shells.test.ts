@@ -36,7 +36,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 // made this test take minutes on two cores). `ssh-keygen` stays a program only: dash allows no hyphen in
 // a function's name.
 const RECORDED_FUNCTIONS = ['ssh', 'scp', 'rsync'];
-const recorders: Record<Shell, string> = {
+/** The shells this test pastes into: PowerShell and cmd are not on a Linux machine. */
+type PastedShell = Extract<Shell, 'posix' | 'fish'>;
+const recorders: Record<PastedShell, string> = {
   posix: RECORDED_FUNCTIONS.map(
     (program) =>
       `${program}() { for arg in ${program} "$@"; do printf '%s\\0' "$arg"; done >> '${record}'; printf '\\001END\\0' >> '${record}'; }`,
@@ -174,7 +176,7 @@ const generatedKeys = (shell: Shell) =>
 
 interface Runner {
   readonly name: string;
-  readonly shell: Shell;
+  readonly shell: PastedShell;
   readonly binary: string;
   run(script: string): void;
 }
