@@ -35,6 +35,7 @@ import {
   labelled,
   OUR_BUTTONS,
   openPage,
+  paste,
   pause,
   readClipboard,
   selectOption,
@@ -376,7 +377,7 @@ test.describe('keys per project', () => {
     const keyPath = await find(profile0, 'Private key path', 'textbox');
     await keyPath.click();
     await keyPath.press('End');
-    await keyPath.type('y'.repeat(400));
+    await paste(keyPath, 'y'.repeat(400));
     await keyPath.press('Enter');
     await expect.poll(() => statusText(page)).toBe(TOO_LARGE);
     expect(await fieldValue(keyPath)).toBe(`~/.ssh/${'k'.repeat(380)}0${'y'.repeat(400)}`);
