@@ -104,6 +104,24 @@ describe('watchSteps', () => {
     expect(verdicts(late[0])).toEqual([['Enable SSH', { trusted: true }]]);
   });
 
+  it('cues DOM change listeners once per batch of changes, after the reports, until their signal aborts', async () => {
+    page(step('Enable SSH', ENABLE));
+    const { watcher, reports } = watch();
+    const cues: number[] = [];
+    const feature = new AbortController();
+    watcher.onDomChange(() => cues.push(reports.length), feature.signal);
+    expect(cues).toEqual([]);
+
+    document.body.append(step('Wait for SSH', ENABLE), document.createElement('p'));
+    await mutations();
+    expect(cues).toEqual([2]); // one cue for both changes, once the new step is reported
+
+    feature.abort();
+    document.body.append(document.createElement('p'));
+    await mutations();
+    expect(cues).toEqual([2]);
+  });
+
   it('reports a container again when a step is expanded, and names the steps that left', async () => {
     const collapsed = step('Enable SSH');
     page(step('Spin up environment'), collapsed);

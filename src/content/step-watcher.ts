@@ -53,6 +53,12 @@ export interface ContainerReport {
 export interface StepWatcher {
   /** Calls `listener` with every container's current report now, then with each change, until `signal` aborts. */
   subscribe(listener: (report: ContainerReport) => void, signal: AbortSignal): void;
+  /**
+   * Calls `listener` after each batch of DOM changes in the page, ours included, until `signal` aborts:
+   * for a feature that needs a cue, not the records, so that the page has one observer to feed, not one
+   * per feature.
+   */
+  onDomChange(listener: () => void, signal: AbortSignal): void;
 }
 
 /**
@@ -107,6 +113,7 @@ export function watchSteps(
   { containerInUrl, proxyHosts }: { containerInUrl: number | undefined; proxyHosts: readonly string[] },
 ): StepWatcher {
   const listeners = new Set<(report: ContainerReport) => void>();
+  const domChangeListeners = new Set<() => void>();
   // Every step seen and still on the page, by the group it is judged with.
   const groupOf = new Map<Element, Element | Document>();
   const reports = new Map<Element | Document, ContainerReport>();
@@ -222,6 +229,7 @@ export function watchSteps(
           }
       }
       groups.forEach(update);
+      for (const listener of domChangeListeners) safely(listener);
     }),
   );
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
@@ -236,6 +244,10 @@ export function watchSteps(
       listeners.add(listener);
       until.addEventListener('abort', () => listeners.delete(listener), { once: true });
       for (const report of reports.values()) safely(() => listener(report));
+    },
+    onDomChange(listener, until) {
+      domChangeListeners.add(listener);
+      until.addEventListener('abort', () => domChangeListeners.delete(listener), { once: true });
     },
   };
 }

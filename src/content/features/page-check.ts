@@ -73,8 +73,7 @@ function init(signal: AbortSignal, _page: unknown, steps: StepWatcher): void {
     if (placed) setReadable(true);
   }, signal);
 
-  const observer = new MutationObserver(settle);
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  steps.onDomChange(settle, signal);
   settle();
 
   onMessage((message, sender) => {
@@ -88,7 +87,6 @@ function init(signal: AbortSignal, _page: unknown, steps: StepWatcher): void {
   signal.addEventListener(
     'abort',
     () => {
-      observer.disconnect();
       if (timer !== undefined) clearTimeout(timer);
       setReadable(true);
     },

@@ -179,16 +179,12 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
 
   // CircleCI may render its header late, or re-render it and drop ours: put it back, looking only when
   // the panel is wanted and gone.
-  const observer = new MutationObserver(() =>
-    safely(() => wanted && !panel.host.isConnected && jobHeader(document) && draw()),
-  );
-  observer.observe(document.body, { childList: true, subtree: true });
+  steps.onDomChange(() => wanted && !panel.host.isConnected && jobHeader(document) && draw(), signal);
 
   signal.addEventListener(
     'abort',
     () => {
       clearInterval(clock);
-      observer.disconnect();
       panel.host.remove();
       if (told) void sendMessage({ type: 'ssh-left' });
     },
