@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, test as base, chromium, expect, type Page, type Worker } from '@playwright/test';
-import { API_ORIGINS } from '../src/shared/api-token';
+import { API_ORIGINS } from '../src/settings/api-token';
 import { chromiumPath, extensionArgs } from './browser.js';
 import { extensionDir } from './fixtures';
 import { serveFakeApi } from './site/fake-api.js';

@@ -16,7 +16,7 @@ const browser = vi.hoisted(() => ({
 }));
 
 vi.mock('../shared/polyfill', () => ({}));
-vi.mock('../shared/api-token', () => ({ loadApiToken: async () => undefined }));
+vi.mock('../settings/api-token', () => ({ loadApiToken: async () => undefined }));
 vi.mock('../shared/browser', () => ({
   onInstalledOrUpdated: (handler: () => void) => {
     browser.handlers.installed = handler;
@@ -50,14 +50,14 @@ vi.mock('../shared/browser', () => ({
   getSessionItem: async (key: string) => browser.session.get(key),
   setSessionItem: async (key: string, value: unknown) => void browser.session.set(key, value),
 }));
-vi.mock('../shared/prefs-storage', async (importOriginal) => ({
+vi.mock('../settings/prefs-storage', async (importOriginal) => ({
   ...(await importOriginal<object>()),
-  loadPrefs: async () => ({ prefs: (await import('../shared/prefs')).DEFAULT_PREFS }),
+  loadPrefs: async () => ({ prefs: (await import('../settings/prefs')).DEFAULT_PREFS }),
   savePrefs: browser.savePrefs,
   saveProjectRule: browser.saveProjectRule,
   migrateStoredPrefs: async () => undefined,
 }));
-vi.mock('../shared/servers', async (importOriginal) => ({
+vi.mock('../settings/servers', async (importOriginal) => ({
   ...(await importOriginal<object>()),
   syncServerContentScripts: async () => undefined,
 }));

@@ -8,8 +8,8 @@ import { type ApiProblem, apiOrigin, fetchViewer, type JobSsh } from '../circlec
 import type { JobSshCache } from '../circleci/api-cache';
 import { type JobPage, MAX_CONTAINERS, parseJobPage } from '../circleci/page-detect';
 import type { SshStepName } from '../circleci/step-trust';
+import { isRecord } from '../settings/prefs';
 import { isStepLines } from '../shared/messages';
-import { isRecord } from '../shared/prefs';
 
 export interface RememberedContainer {
   readonly container: number;

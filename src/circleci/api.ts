@@ -6,7 +6,7 @@
 // anywhere but the API. Nothing in either answer is trusted: the build details are validated field by
 // field, and the output (a build's config can print anything) yields only what parseSshOutput accepts.
 
-import { isRecord } from '../shared/prefs';
+import { isRecord } from '../settings/prefs';
 import { getText, type HttpOptions, type HttpProblem } from './api-http';
 import { type JobPage, MAX_CONTAINERS } from './page-detect';
 import { parseSshOutput, type SshStepOutput, splitOutputLines } from './ssh-output';

@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { type KeyProfile, LIMITS, type Prefs } from '../settings/prefs';
 import { t } from '../shared/i18n';
-import { type KeyProfile, LIMITS, type Prefs } from '../shared/prefs';
 import { ProfileFields } from './ProfileFields';
 import { checkProfile, EMPTY_DRAFT, newProfileId } from './profile-fields';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { LIMITS, type Prefs, readServer, type ServerInstall } from '../settings/prefs';
+import { releaseServerAccess, requestServerAccess } from '../settings/servers';
 import { t } from '../shared/i18n';
-import { LIMITS, type Prefs, readServer, type ServerInstall } from '../shared/prefs';
-import { releaseServerAccess, requestServerAccess } from '../shared/servers';
 import { addServer, removeServer } from './edits';
 import { Field } from './Field';
 import { useGrantedHosts } from './use-granted-hosts';

@@ -1,7 +1,7 @@
 // The settings file: every preference, marked so that only our own export is taken for one, and
 // validated whole like a save, so an import either replaces all settings or changes nothing.
 
-import { isRecord, type Prefs, readPrefs, SCHEMA_VERSION, validPrefs } from '../shared/prefs';
+import { isRecord, type Prefs, readPrefs, SCHEMA_VERSION, validPrefs } from '../settings/prefs';
 
 export const SETTINGS_FILE_NAME = 'ssh-copy-for-circleci-settings.json';
 const FORMAT = 'ssh-copy-for-circleci';

@@ -5,9 +5,9 @@
 import type { ApiProblem } from '../circleci/api';
 import type { SshStepOutput } from '../circleci/ssh-output';
 import { formatClock, formatCountdown, type SshWindow } from '../circleci/ssh-window';
+import { knownHostsRemoval } from '../command/recipes';
+import { type CommandSettings, commandFor, isSafeToPaste } from '../command/ssh-command';
 import { type MessageKey, t } from '../shared/i18n';
-import { knownHostsRemoval } from '../shared/recipes';
-import { type CommandSettings, commandFor, isSafeToPaste } from '../shared/ssh-command';
 import { copyLabel } from './CopyCommand';
 import { CopyRow } from './CopyRow';
 import { Disclosure } from './Disclosure';

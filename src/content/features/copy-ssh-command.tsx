@@ -6,12 +6,12 @@
 
 import type { JobPage } from '../../circleci/page-detect';
 import type { SshTarget } from '../../circleci/ssh-target';
+import { chooseKey, commandSettings } from '../../settings/key-choice';
+import type { Prefs } from '../../settings/prefs';
+import { loadPrefs, watchPrefs } from '../../settings/prefs-storage';
+import { projectPattern } from '../../settings/project-rules';
 import { isFromExtensionPage, onMessage, sendMessage } from '../../shared/browser';
-import { chooseKey, commandSettings } from '../../shared/key-choice';
 import { type JobContext, parseContentRequest } from '../../shared/messages';
-import type { Prefs } from '../../shared/prefs';
-import { loadPrefs, watchPrefs } from '../../shared/prefs-storage';
-import { projectPattern } from '../../shared/project-rules';
 import { CopyCommand, StepWarning, UnrecognisedLines } from '../../ui/CopyCommand';
 import { copyCommandCss } from '../../ui/copy-command-style';
 import { replaceKeepingFocus } from '../../ui/dom/replace';

@@ -16,12 +16,12 @@ import {
   stepDurationMs,
 } from '../../circleci/selectors';
 import { isSshStepName, type SshStepName } from '../../circleci/step-trust';
+import { chooseKey, commandSettings, noOwnKeyAuthorized } from '../../settings/key-choice';
+import { loadPrefs, watchPrefs } from '../../settings/prefs-storage';
+import { projectPattern } from '../../settings/project-rules';
+import { proxyHostsFor } from '../../settings/servers';
 import { isFromExtensionPage, onMessage, sendMessage } from '../../shared/browser';
-import { chooseKey, commandSettings, noOwnKeyAuthorized } from '../../shared/key-choice';
 import { fitStepLines, parseContentRequest } from '../../shared/messages';
-import { loadPrefs, watchPrefs } from '../../shared/prefs-storage';
-import { projectPattern } from '../../shared/project-rules';
-import { proxyHostsFor } from '../../shared/servers';
 import { COPIED_EVENT } from '../../ui/CopyRow';
 import { copyCommandCss } from '../../ui/copy-command-style';
 import { replaceKeepingFocus } from '../../ui/dom/replace';

@@ -2,9 +2,9 @@
 // who started the rerun ("Authorized keys:"), so a profile whose fingerprint is among them is the one
 // that will work: that beats any rule. Otherwise the most specific project rule, else the default.
 
+import { type CommandSettings, hostKeyAlias } from '../command/ssh-command';
 import type { KeyProfile, Prefs } from './prefs';
 import { matchRule } from './project-rules';
-import { type CommandSettings, hostKeyAlias } from './ssh-command';
 
 export type KeyReason =
   | { readonly kind: 'fingerprint' }

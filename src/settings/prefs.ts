@@ -4,10 +4,10 @@
 // have written to it), so every part is validated and falls back to its default on its own.
 
 import { isDnsName } from '../circleci/ssh-target';
-import { parseFingerprint } from './fingerprint';
-import { checkKeyPath, UNSAFE_CHARACTERS } from './key-path';
+import { parseFingerprint } from '../command/fingerprint';
+import { checkKeyPath, UNSAFE_CHARACTERS } from '../command/key-path';
+import { isShell, type Shell } from '../command/shell-quote';
 import { type ProjectRule, parseRulePattern } from './project-rules';
-import { isShell, type Shell } from './shell-quote';
 
 export const PREFS_KEY = 'prefs';
 export const SCHEMA_VERSION = 2;

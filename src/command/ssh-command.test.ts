@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SshTarget } from '../circleci/ssh-target';
-import { DEFAULT_OPTIONS } from './prefs';
+import { DEFAULT_OPTIONS } from '../settings/prefs';
 import type { Shell } from './shell-quote';
 import { buildSshCommand, commandFor, hostKeyAlias, isSafeToPaste } from './ssh-command';
 

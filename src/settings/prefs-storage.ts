@@ -1,8 +1,8 @@
 // Reading, watching and writing the preferences in storage.sync. Pages and content scripts only read;
 // writes happen in the background worker, which owns the stored object.
 
-import { getSyncItem, onSyncItemChanged, setSyncItem } from './browser';
-import type { SaveProblem, SaveResponse } from './messages';
+import { getSyncItem, onSyncItemChanged, setSyncItem } from '../shared/browser';
+import type { SaveProblem, SaveResponse } from '../shared/messages';
 import { DEFAULT_PREFS, migratePrefs, PREFS_KEY, type ReadPrefs, readPrefs, storedWith, validPrefs } from './prefs';
 
 /** storage.sync's limit for one item: the key plus its JSON, in bytes. */
