@@ -5,9 +5,9 @@
 // outlives the browser, and a restarted worker carries on.
 
 import type { AlertSettings } from '../settings/prefs';
-import { isRecord } from '../settings/prefs';
 import type { NotificationText } from '../shared/browser';
 import { type MessageKey, t } from '../shared/i18n';
+import { isRecord } from '../shared/records';
 import type { SshStatus } from '../shared/ssh-status';
 import { type AlertKind, badgeFor, dueAlerts, nextWake, type WatchedJob } from './alerts-plan';
 

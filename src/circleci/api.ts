@@ -6,17 +6,16 @@
 // anywhere but the API. Nothing in either answer is trusted: the build details are validated field by
 // field, and the output (a build's config can print anything) yields only what parseSshOutput accepts.
 
-import { isRecord } from '../settings/prefs';
+import { isRecord, optional } from '../shared/records';
 import { getText, type HttpOptions, type HttpProblem } from './api-http';
 import { type JobPage, MAX_CONTAINERS } from './page-detect';
 import { parseSshOutput, type SshStepOutput, splitOutputLines } from './ssh-output';
 import { isDnsName } from './ssh-target';
+import type { SshStepName } from './step-trust';
 
 export type JobRef = Pick<JobPage, 'vcs' | 'org' | 'project' | 'jobNumber'>;
 
 export type ApiProblem = HttpProblem;
-
-export type SshStepName = 'Enable SSH' | 'Wait for SSH';
 
 /**
  * Why a container has no output: the step has not printed (yet), its output could not be fetched
@@ -341,9 +340,6 @@ function time(value: unknown): number | undefined {
 }
 
 /** `{ key: value }`, or nothing when value is undefined (exactOptionalPropertyTypes). */
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
-}
 
 // ---- Step output --------------------------------------------------------------------------------
 

@@ -3,8 +3,8 @@
 // CircleCI's troubleshooting guide asks for, and a ~/.ssh/config block for editors.
 
 import { isIpv6, parsePort, type SshTarget } from '../circleci/ssh-target';
-import { DEFAULT_OPTIONS } from '../settings/prefs';
 import { UNSAFE_CHARACTERS } from './key-path';
+import { DEFAULT_OPTIONS } from './options';
 import { endOfOptions, quoteForShell, type Shell } from './shell-quote';
 import {
   buildSshCommand,

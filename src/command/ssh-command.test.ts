@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SshTarget } from '../circleci/ssh-target';
-import { DEFAULT_OPTIONS } from '../settings/prefs';
+import { DEFAULT_OPTIONS } from './options';
 import type { Shell } from './shell-quote';
 import { buildSshCommand, commandFor, hostKeyAlias, isSafeToPaste } from './ssh-command';
 

@@ -3,8 +3,8 @@
 // options are fixed toggles, and the host key alias is made of validated URL parts.
 
 import type { SshTarget } from '../circleci/ssh-target';
-import { type CommandOptions, DEFAULT_OPTIONS } from '../settings/prefs';
 import { checkKeyPath, UNSAFE_CHARACTERS } from './key-path';
+import { type CommandOptions, DEFAULT_OPTIONS } from './options';
 import { endOfOptions, quoteForShell, type Shell } from './shell-quote';
 
 export interface SshCommand {

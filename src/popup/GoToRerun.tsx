@@ -2,9 +2,9 @@
 // started (background/reruns.ts), the popup offers it, unless the active tab shows it already.
 
 import { useEffect, useState } from 'preact/hooks';
-import { isRecord } from '../settings/prefs';
 import { focusTab, openTab, sendMessage } from '../shared/browser';
 import { t } from '../shared/i18n';
+import { isRecord } from '../shared/records';
 
 interface Rerun {
   readonly jobNumber: number;

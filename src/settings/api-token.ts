@@ -4,7 +4,7 @@
 // signed in to the account), sent only to circleci.com, never given to a page. The options page saves and forgets it, the background reads it.
 
 import { getLocalItem, hasOrigin, removeLocalItem, removeOrigin, requestOrigin, setLocalItem } from '../shared/browser';
-import { isRecord } from './prefs';
+import { isRecord } from '../shared/records';
 
 export const API_TOKEN_KEY = 'apiToken';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_OPTIONS } from '../command/options';
 import {
   DEFAULT_ALERTS,
-  DEFAULT_OPTIONS,
   DEFAULT_PREFS,
   LIMITS,
   migratePrefs,

@@ -6,7 +6,9 @@
 import { isDnsName } from '../circleci/ssh-target';
 import { parseFingerprint } from '../command/fingerprint';
 import { checkKeyPath, UNSAFE_CHARACTERS } from '../command/key-path';
+import { type CommandOptions, DEFAULT_OPTIONS, type HostKeyPolicy } from '../command/options';
 import { isShell, type Shell } from '../command/shell-quote';
+import { isRecord } from '../shared/records';
 import { type ProjectRule, parseRulePattern } from './project-rules';
 
 export const PREFS_KEY = 'prefs';
@@ -19,22 +21,6 @@ export interface KeyProfile {
   readonly keyPath: string;
   /** `SHA256:…` of the public key, to recognise it among a job's authorized keys. */
   readonly fingerprint?: string;
-}
-
-export type HostKeyPolicy = 'ask' | 'accept-new';
-
-/** Fixed toggles only: there is no free-text ssh option anywhere. */
-export interface CommandOptions {
-  /** `-o IdentitiesOnly=yes` with the key, so ssh offers only that key. */
-  readonly identitiesOnly: boolean;
-  /** `-v`, to see which keys ssh offers. */
-  readonly verbose: boolean;
-  /** `-o ServerAliveInterval=30`, so idle sessions survive NAT timeouts. */
-  readonly keepAlive: boolean;
-  /** `accept-new` adds `StrictHostKeyChecking=accept-new` and a `HostKeyAlias` per job and container. */
-  readonly hostKeys: HostKeyPolicy;
-  /** Call `/usr/bin/ssh`, bypassing shell wrappers some terminals put around `ssh`. */
-  readonly systemSsh: boolean;
 }
 
 /** What the extension may tell the user while an SSH rerun runs (background/alerts-plan.ts). */
@@ -73,14 +59,6 @@ export interface Prefs {
   readonly alerts: AlertSettings;
 }
 
-export const DEFAULT_OPTIONS: CommandOptions = {
-  identitiesOnly: true,
-  verbose: false,
-  keepAlive: false,
-  hostKeys: 'ask',
-  systemSsh: false,
-};
-
 /** Notifications are opt-in: they need a permission the user grants when turning them on. */
 export const DEFAULT_ALERTS: AlertSettings = { notifications: false, warnConnect: true, warnSlot: true, badge: true };
 
@@ -105,10 +83,6 @@ export interface ReadPrefs {
 }
 
 type StoredPrefs = Record<string, unknown> & { readonly schemaVersion: number };
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const PROFILE_ID = /^[A-Za-z0-9_-]{1,40}$/;
 

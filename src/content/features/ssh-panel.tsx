@@ -2,10 +2,8 @@
 // The job SSH panel (#6): near the job header of an SSH rerun, one row per parallel container. It
 // fills from the SSH steps the step watcher trusted (this visit and, through the background, earlier
 // visits this browser session) and from CircleCI's API for every container at once: with the page's
-// own session (#13) and with an API token. Each source draws as it answers (panel-rows.ts).
+// own session (#13) and with an API token. Each source draws as it answers (panel-model.ts).
 
-import type { ApiReport, JobSshReport, RememberedContainer } from '../../background/job-ssh';
-import type { SessionReport } from '../../background/session-route';
 import type { JobSsh } from '../../circleci/api';
 import type { JobPage } from '../../circleci/page-detect';
 import {
@@ -22,6 +20,7 @@ import { projectPattern } from '../../settings/project-rules';
 import { proxyHostsFor } from '../../settings/servers';
 import { isFromExtensionPage, onMessage, sendMessage } from '../../shared/browser';
 import { fitStepLines, parseContentRequest } from '../../shared/messages';
+import type { ApiReport, JobSshReport, RememberedContainer, SessionReport } from '../../shared/reports';
 import { COPIED_EVENT } from '../../ui/CopyRow';
 import { copyCommandCss } from '../../ui/copy-command-style';
 import { replaceKeepingFocus } from '../../ui/dom/replace';
@@ -29,7 +28,7 @@ import { type PanelNotice, SshPanel } from '../../ui/SshPanel';
 import { createShadowHost } from '../../ui/shadow-host';
 import panelCss from '../../ui/ssh-panel.css?inline';
 import type { Feature } from '../page-visits';
-import { panelModel, panelStatus, type SeenContainer } from '../panel-rows';
+import { panelModel, panelStatus, type SeenContainer } from '../panel-model';
 import { safely } from '../report-error';
 import type { ContainerReport, StepWatcher } from '../step-watcher';
 

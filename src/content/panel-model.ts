@@ -9,6 +9,7 @@ import type { JobSsh } from '../circleci/api';
 import { MAX_CONTAINERS } from '../circleci/page-detect';
 import { parseSshOutput, type SshStepOutput } from '../circleci/ssh-output';
 import { sshWindow } from '../circleci/ssh-window';
+import { optional } from '../shared/records';
 import type { PanelRow, PanelSource } from '../ui/SshPanel';
 
 export interface SeenContainer {
@@ -80,13 +81,13 @@ export function panelModel({ seen, session, api, runLinks, proxyHosts, now }: Ro
       stayUp: wait?.stayUp ?? output?.stayUp,
       running,
       now,
-      ...pick('waitStartedAt', fromSession?.waitStartedAt ?? fromApi?.waitStartedAt ?? page?.waitStartedAt),
+      ...optional('waitStartedAt', fromSession?.waitStartedAt ?? fromApi?.waitStartedAt ?? page?.waitStartedAt),
     });
     rows.push({
       container,
       window,
-      ...pick('output', output),
-      ...pick('runHref', runLinks.get(container)),
+      ...optional('output', output),
+      ...optional('runHref', runLinks.get(container)),
       ...(conflict ? { conflict } : {}),
     });
   }
@@ -107,11 +108,6 @@ function targetsOf(output: SshStepOutput): string {
   return JSON.stringify(targets.map((target) => JSON.stringify(target)).sort());
 }
 
-/** `{ [key]: value }`, or nothing for undefined (exactOptionalPropertyTypes). */
-function pick<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
-
 /** The background's figures for the badge and notifications (shared/ssh-status.ts), from the panel's rows. */
 export function panelStatus(rows: readonly PanelRow[]) {
   const ready = rows.filter((row) => row.output?.commands.length);
@@ -122,8 +118,8 @@ export function panelStatus(rows: readonly PanelRow[]) {
   return {
     ready: ready.length,
     total: rows.length,
-    ...pick('connectBy', earliest(ready.map((row) => row.window.connectBy))),
-    ...pick('sessionEndsBy', earliest(ready.map((row) => row.window.sessionEndsBy))),
+    ...optional('connectBy', earliest(ready.map((row) => row.window.connectBy))),
+    ...optional('sessionEndsBy', earliest(ready.map((row) => row.window.sessionEndsBy))),
     // sshWindow has no deadline for a job CircleCI no longer runs.
     ended: rows.length > 0 && rows.every((row) => row.window.expired && row.window.connectBy === undefined),
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JobSsh } from '../circleci/api';
 import { parseSshOutput } from '../circleci/ssh-output';
-import { panelModel, panelStatus, type SeenContainer } from './panel-rows';
+import { panelModel, panelStatus, type SeenContainer } from './panel-model';
 
 const NOW = Date.UTC(2026, 10, 29, 12, 0, 0);
 const enable = (port: number, host: string) => [
