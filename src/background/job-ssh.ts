@@ -4,7 +4,8 @@
 // - with an API token, CircleCI's own answer for every container at once (api.ts, cached).
 // Pages only ever learn about the job they are on: the job comes from the sender's URL, not the message.
 
-import { apiOrigin, fetchViewer } from '../circleci/api';
+import { fetchViewer } from '../circleci/api';
+import { apiOrigin } from '../circleci/api-address';
 import type { JobSshCache } from '../circleci/api-cache';
 import { type JobPage, MAX_CONTAINERS, parseJobPage } from '../circleci/page-detect';
 import type { SshStepName } from '../circleci/step-trust';

@@ -7,7 +7,8 @@
 // per API host for the browser session, so later pages fall back at once and ask nothing
 // (docs/security.md#s19-session-route).
 
-import { type ApiProblem, apiOrigin } from '../circleci/api';
+import type { ApiProblem } from '../circleci/api';
+import { apiOrigin } from '../circleci/api-address';
 import type { JobSshCache } from '../circleci/api-cache';
 import { MAX_BODY_BYTES } from '../circleci/api-http';
 import { parseJobPage } from '../circleci/page-detect';

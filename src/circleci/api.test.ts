@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { apiOrigin, buildDetailsUrl, type FetchJobSshOptions, fetchJobSsh, fetchViewer, readBuildDetails } from './api';
+import { type FetchJobSshOptions, fetchJobSsh, fetchViewer } from './api';
+import { apiOrigin, buildDetailsUrl } from './api-address';
 import { MAX_BODY_BYTES, serverWait } from './api-http';
+import { readBuildDetails } from './build-details';
 
 const ORIGIN = 'https://circleci.com';
 const TOKEN = 'CCIPAT_secret-token-value';
