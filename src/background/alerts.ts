@@ -5,7 +5,7 @@
 // outlives the browser, and a restarted worker carries on.
 
 import type { AlertSettings } from '../settings/prefs';
-import type { NotificationText } from '../shared/browser';
+import type { NotificationText } from '../shared/browser-alerts';
 import { type MessageKey, t } from '../shared/i18n';
 import { isRecord } from '../shared/records';
 import type { SshStatus } from '../shared/ssh-status';

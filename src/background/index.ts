@@ -14,32 +14,29 @@ import { loadPrefs, migrateStoredPrefs, savePrefs, saveProjectRule } from '../se
 import { parseRulePattern, projectPattern } from '../settings/project-rules';
 import { appHostsOf, syncServerContentScripts } from '../settings/servers';
 import {
-  activeTabId,
-  clearNotification,
   contentScriptPage,
   currentPageSender,
-  focusTab,
   getSessionItem,
-  hasNotifications,
   isFromExtensionPage,
   keepLocalStorageFromContentScripts,
-  onAlarm,
   onCommand,
   onInstalledOrUpdated,
   onMessage,
-  onNotificationClicked,
-  onOriginsChanged,
   onSyncItemChanged,
-  onTabGone,
-  openOptionsPage,
-  openTab,
-  runInTab,
   sendMessageToTab,
-  setAlarm,
   setSessionItem,
+} from '../shared/browser';
+import {
+  clearNotification,
+  hasNotifications,
+  onAlarm,
+  onNotificationClicked,
+  setAlarm,
   setTabBadge,
   showNotification,
-} from '../shared/browser';
+} from '../shared/browser-alerts';
+import { onOriginsChanged } from '../shared/browser-permissions';
+import { activeTabId, focusTab, onTabGone, openOptionsPage, openTab, runInTab } from '../shared/browser-tabs';
 import { type BackgroundRequest, parseBackgroundRequest, type SaveResponse, splitHref } from '../shared/messages';
 import { createAlerts, type JobRef } from './alerts';
 import { createJobSsh, jobId } from './job-ssh';

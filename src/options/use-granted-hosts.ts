@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ServerInstall } from '../settings/prefs';
 import { serverOrigin } from '../settings/servers';
-import { hasOrigin } from '../shared/browser';
+import { hasOrigin } from '../shared/browser-permissions';
 
 /** App host → granted; a host not yet checked is missing. Call `recheck` after asking or releasing. */
 export function useGrantedHosts(servers: readonly ServerInstall[]): [ReadonlyMap<string, boolean>, () => void] {

@@ -3,7 +3,8 @@
 // It is a secret: kept in storage.local (this device only; storage.sync would copy it to every browser
 // signed in to the account), sent only to circleci.com, never given to a page. The options page saves and forgets it, the background reads it.
 
-import { getLocalItem, hasOrigin, removeLocalItem, removeOrigin, requestOrigin, setLocalItem } from '../shared/browser';
+import { getLocalItem, removeLocalItem, setLocalItem } from '../shared/browser';
+import { hasOrigin, removeOrigin, requestOrigin } from '../shared/browser-permissions';
 import { isRecord } from '../shared/records';
 
 export const API_TOKEN_KEY = 'apiToken';

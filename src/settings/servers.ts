@@ -3,7 +3,7 @@
 // the content script there. Removing the installation gives the permission back.
 
 import { CLOUD_APP_HOST } from '../circleci/page-detect';
-import { hasOrigin, registerServerContentScripts, removeOrigin, requestOrigin } from '../shared/browser';
+import { hasOrigin, registerServerContentScripts, removeOrigin, requestOrigin } from '../shared/browser-permissions';
 import type { ServerInstall } from './prefs';
 
 export const serverOrigin = (appHost: string): string => `https://${appHost}/*`;
