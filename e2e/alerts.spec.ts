@@ -12,7 +12,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { test as base, expect, extensionDir, launchWithExtension, withDefaultKey } from './fixtures';
 import { navigateInApp } from './job-page';
-import { jobUrl } from './site/jobs.js';
+import { jobUrl, parallel8Url } from './site/jobs.js';
 
 const test = base.extend<object, { browserContext: BrowserContext }>({
   browserContext: [
@@ -62,7 +62,7 @@ const watched = (background: Worker, job: number) =>
 
 /** Opens run `run` of job 116 (waiting for SSH, 8 containers) and gives its deadlines once the background has them. */
 async function open116(page: Page, background: Worker, run = 0) {
-  await page.goto(jobUrl(116, run));
+  await page.goto(parallel8Url(run));
   await expect(
     panel(page, 116)
       .getByText(/^Connect within/)
@@ -146,7 +146,7 @@ test.describe('the toolbar countdown', () => {
 
   test('clears when the tab leaves the job, and stays off when turned off', async ({ page, background, setPrefs }) => {
     await setPrefs(withDefaultKey(KEY));
-    await page.goto(jobUrl(116, 0));
+    await page.goto(parallel8Url(0));
     const tabId = await tabOf(background, page);
     await expect.poll(() => badge(background, tabId)).toMatch(/^\d+m$/);
     // In-app navigation to a job without SSH.

@@ -17,7 +17,7 @@ import {
   step,
   toggle,
 } from './job-page';
-import { jobUrl } from './site/jobs.js';
+import { jobUrl, parallel8Url } from './site/jobs.js';
 import { JOURNEY_MARKUPS, type Markup } from './site/markup.js';
 
 const KEY = '~/.ssh/id_ed25519';
@@ -223,7 +223,7 @@ for (const markup of JOURNEY_MARKUPS) {
       readClipboard,
     }) => {
       await setPrefs(withDefaultKey(KEY));
-      await open(page, jobUrl(116, 0), markup);
+      await open(page, parallel8Url(0), markup);
       const panel = page.getByRole('region', { name: 'SSH access to job 116' });
       const copyFor = (container: number) =>
         panel.getByRole('button', { name: `Copy SSH command for container ${container}`, exact: true });

@@ -4,7 +4,7 @@
 
 import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
-import { jobUrl, legacyUrl } from '../site/jobs.js';
+import { jobUrl, legacyUrl, parallel8Url } from '../site/jobs.js';
 import {
   aria,
   clickButton,
@@ -182,7 +182,7 @@ test('an impostor "Enable SSH" run step gets no copy button (job 108)', async ()
 });
 
 test('the job SSH panel lists every container, and fills as runs are visited (job 116)', async () => {
-  await openPage(page, jobUrl(116, 0));
+  await openPage(page, parallel8Url(0));
   await expect.poll(() => again(() => countText(page, '1 of 8 containers known'))).toBe(1);
   // Found and clicked in one step: the panel redraws when the background answers, which leaves a
   // handle held across calls pointing at nothing.

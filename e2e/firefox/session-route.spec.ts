@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { createFakeSession, PAGE_ORIGIN, SESSION_COOKIE_FIELDS } from '../site/fake-session.js';
-import { jobUrl } from '../site/jobs.js';
+import { parallel8Url } from '../site/jobs.js';
 import { answer } from '../site/serve.js';
 import { aria, copy, type Firefox, openPage, readClipboard, useFirefox } from './firefox';
 
@@ -49,7 +49,7 @@ test('fills all eight containers on first load, without a token and without open
   const fake = createFakeSession();
   const page = await tabWithSession(fake);
   try {
-    await openPage(page, jobUrl(116, 0));
+    await openPage(page, parallel8Url(0));
     await page.waitForSelector(`${aria(PANEL, 'region')} >>> ::-p-text(8 of 8 containers known)`, { timeout: 15_000 });
     await copy(page, 'Copy SSH command for container 6');
     await expect.poll(() => readClipboard(page)).toBe(`ssh -i ${KEY} -o IdentitiesOnly=yes -p 64642 -- 3.92.41.26`);

@@ -107,6 +107,8 @@ export function ordinaryJob(jobNumber: number): Scenario;
 export const SSH_RERUNS: Readonly<Record<number, number>>;
 /** `https://app.circleci.com/pipelines/github/acme/api/<pipeline>/workflows/<wf>/jobs/<n>[/parallel-runs/<i>]` */
 export function jobUrl(jobNumber: number, container?: number): string;
+/** The SSH rerun with parallelism 8 that most panel tests open (job 116), on one parallel run. */
+export function parallel8Url(container?: number): string;
 
 /** `https://circleci.com/gh/acme/api/<n>[#build-timing/containers/<i>]` */
 export function legacyUrl(buildNumber: number, container?: number): string;
