@@ -83,3 +83,14 @@ export function importsOf(file: string, sources: Sources): Import[] {
 
 /** The folder under `src/` a file belongs to: `src/content/features/x.tsx` → `content`. */
 export const folderOf = (file: string): string => file.split('/')[1] ?? '';
+
+/** The file writes JSX (a `.tsx` file may hold none): its JSX runtime is then part of what it imports. */
+export function usesJsx(file: string, text: string): boolean {
+  let found = false;
+  const visit = (node: ts.Node) => {
+    if (ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node)) found = true;
+    else if (!found) ts.forEachChild(node, visit);
+  };
+  visit(parse(file, text));
+  return found;
+}

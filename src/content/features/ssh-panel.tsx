@@ -9,6 +9,7 @@ import type { JobPage } from '../../circleci/page-detect';
 import {
   isSshRerunChoice,
   jobHeader,
+  jobTitle,
   parallelRunLinks,
   rerunMenuButton,
   stepDurationMs,
@@ -24,6 +25,7 @@ import type { ApiReport, JobSshReport, RememberedContainer, SessionReport } from
 import { COPIED_EVENT } from '../../ui/CopyRow';
 import { copyCommandCss } from '../../ui/copy-command-style';
 import { replaceKeepingFocus } from '../../ui/dom/replace';
+import { firstCopyButton } from '../../ui/own-queries';
 import { type PanelNotice, SshPanel } from '../../ui/SshPanel';
 import { createShadowHost } from '../../ui/shadow-host';
 import panelCss from '../../ui/ssh-panel.css?inline';
@@ -109,7 +111,7 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
     if (someoneElse) notices.push({ kind: 'someone-else', users: sshUsers });
     const status = {
       type: 'ssh-status',
-      title: header.querySelector('h1')?.textContent ?? '',
+      title: jobTitle(header),
       someoneElse,
       keysKnown: model.authorizedKeys.length > 0,
       ...panelStatus(model.rows),
@@ -199,7 +201,7 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
   addEventListener(COPIED_EVENT, () => void sendMessage({ type: 'ssh-copied' }), listen);
   onMessage((message, sender) => {
     if (!isFromExtensionPage(sender) || parseContentRequest(message)?.type !== 'focus-copy') return undefined;
-    const button = panel.mount.querySelector<HTMLElement>('button.copy');
+    const button = firstCopyButton(panel.mount);
     button?.scrollIntoView({ block: 'center' });
     button?.focus();
     return Promise.resolve(Boolean(button));
@@ -283,5 +285,11 @@ function showCancel(button: HTMLElement): void {
   button.scrollIntoView({ block: 'center' });
   button.focus();
 }
+
+/** Job pages this feature runs on: the new UI only (checked by src/circleci/page-detect.test.ts). */
+export const TEST_URLS = [
+  'https://app.circleci.com/pipelines/github/acme/api/1216/workflows/5b1a6c0e-6d2f-4b8a-9a4e-0f3d2c1b7e90/jobs/116',
+  'https://app.circleci.com/pipelines/bitbucket/team/web/7/workflows/5b1a6c0e-6d2f-4b8a-9a4e-0f3d2c1b7e90/jobs/470/parallel-runs/3',
+];
 
 export const sshPanel: Feature = { init };
