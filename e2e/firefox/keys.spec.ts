@@ -1,5 +1,5 @@
 // Keys per project, in Firefox ESR through the Firefox build (a test copy of dist/firefox, see
-// firefox.ts): the options page (profiles, rules, command toggles, the storage limit), the job page's
+// extension-copy.ts): the options page (profiles, rules, command toggles, the storage limit), the job page's
 // "Key for this project" control, the keyboard shortcut's copy, and a CircleCI server. The Chromium
 // specs that define this behaviour are e2e/options.spec.ts, e2e/keys.spec.ts and e2e/servers.spec.ts.
 //
@@ -18,29 +18,24 @@ import { expect, test } from '@playwright/test';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { profile, threeAccounts, WORK_FINGERPRINT } from '../accounts';
 import { jobUrl } from '../site/jobs.js';
+import type { ExtensionApi } from './extension-copy';
+import { Firefox, firefoxMissing } from './firefox';
+import { countText, openPage, pause, step, toggleStep } from './job-page';
 import {
   aria,
   clickButton,
   copy,
   count,
-  countText,
-  type ExtensionApi,
-  Firefox,
   fieldValue,
   fill,
   find,
-  firefoxMissing,
   isChecked,
   jobLog,
   labelled,
   OUR_BUTTONS,
-  openPage,
-  pause,
   readClipboard,
   selectOption,
-  step,
-  toggleStep,
-} from './firefox';
+} from './queries';
 
 // Job 101 is github/acme/api; its Enable SSH lists this key (and one more) under "Authorized keys:".
 const KEYGEN_OUTPUT = `256 ${WORK_FINGERPRINT} me@laptop (ED25519)`;

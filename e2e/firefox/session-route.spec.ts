@@ -8,7 +8,9 @@ import type { HTTPRequest, Page } from 'puppeteer-core';
 import { createFakeSession, PAGE_ORIGIN, SESSION_COOKIE_FIELDS } from '../site/fake-session.js';
 import { parallel8Url } from '../site/jobs.js';
 import { answer } from '../site/serve.js';
-import { aria, copy, type Firefox, openPage, readClipboard, useFirefox } from './firefox';
+import { type Firefox, useFirefox } from './firefox';
+import { openPage } from './job-page';
+import { aria, copy, readClipboard } from './queries';
 
 const KEY = '~/.ssh/id_ed25519';
 const PANEL = 'SSH access to job 116';
