@@ -18,7 +18,8 @@ import {
   toggle,
 } from './job-page';
 import { jobUrl, parallel8Url } from './site/jobs.js';
-import { JOURNEY_MARKUPS, type Markup } from './site/markup.js';
+import { JOURNEY_MARKUPS } from './site/markup.js';
+import type { Markup } from './site/types';
 
 const KEY = '~/.ssh/id_ed25519';
 const withKey = (rest: string, key = KEY) => `ssh -i ${key} -o IdentitiesOnly=yes ${rest}`;

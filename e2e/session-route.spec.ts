@@ -8,7 +8,7 @@ import { expect, test, withDefaultKey } from './fixtures';
 import { OUTPUT_ORIGIN } from './site/fake-api.js';
 import { DISAGREEING, PAGE_ORIGIN, SESSION_COOKIE, serveFakeSession } from './site/fake-session.js';
 import { parallel8Url } from './site/jobs.js';
-import type { Markup } from './site/markup.js';
+import type { Markup } from './site/types';
 
 const KEY = '~/.ssh/id_ed25519';
 /** Job 116's containers: `ssh -p 64600+7i 3.92.41.(20+i)`. */

@@ -14,8 +14,9 @@ import puppeteer, { type Browser, type ElementHandle, type HTTPRequest, type Pag
 import { browserLine, lookUp } from '../../scripts/browsers/index.js';
 import { type Messages, messagesOf, type Translate, translator } from '../messages';
 import { shipOnly } from '../one-language';
-import { MARKUP_COOKIE, type Markup } from '../site/markup.js';
+import { MARKUP_COOKIE } from '../site/markup.js';
 import { servePuppeteer, siteResponse } from '../site/serve.js';
+import type { Markup } from '../site/types';
 import { type LaunchOptions, testCopyOfExtension } from './extension-copy';
 import { currentUrl, openPage } from './job-page';
 import { aria, clearClipboard } from './queries';

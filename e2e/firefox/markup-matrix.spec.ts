@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { jobUrl } from '../site/jobs.js';
-import type { Markup } from '../site/markup.js';
+import type { Markup } from '../site/types';
 import { type Firefox, useFirefox } from './firefox';
 import { clickRunBox, countText, currentUrl, openPage, step } from './job-page';
 import { aria, copy, count, jobLog, OUR_BUTTONS, readClipboard } from './queries';

@@ -5,7 +5,8 @@
 import { hostileJobs, jobs, jobUrl, legacyBuilds, legacyUrl, ordinaryJob, SSH_RERUNS, segments } from './jobs.js';
 import { MARKUP_COOKIE, MARKUPS, TEXTLESS_MARKUPS } from './markup.js';
 
-const root = document.getElementById('root');
+/** The page's one mount point (app.html). */
+const root = /** @type {HTMLElement} */ (document.getElementById('root'));
 
 // jobNumber → { number, scenario, containers: [{ steps: [step + { visible }] }] }
 const jobStates = new Map();
@@ -24,10 +25,12 @@ const HASHED = markup === 'hashed';
 // Emotion-style class names, `css-<hash>`, drawn anew on every page load (hashed only).
 const hashes = new Map();
 
+/** @returns {import('./types').Markup} */
 function markupOfPage() {
   const prefix = `${MARKUP_COOKIE}=`;
   const cookie = document.cookie.split(/;\s*/).find((c) => c.startsWith(prefix));
-  return cookie === undefined ? 'classic' : decodeURIComponent(cookie.slice(prefix.length));
+  // An unknown name is let through, for the alert below.
+  return cookie === undefined ? 'classic' : /** @type {any} */ (decodeURIComponent(cookie.slice(prefix.length)));
 }
 
 // The only data-cy values the public evidence confirms (docs/circleci-page.md#new-ui-markup): `hashed` keeps just these.
@@ -564,8 +567,9 @@ function rerender() {
   view.steps = steps;
 }
 
+/** @param {number} number a scenario's job number */
 function jobLink(number) {
-  const { name, title } = jobs[number];
+  const { name, title } = /** @type {import('./types').Scenario} */ (jobs[number]);
   const link = el('a', { href: new URL(jobUrl(number)).pathname, 'data-spa': '' }, `${name} (${number})`);
   return el('li', {}, link, ` ${title}`);
 }
@@ -604,7 +608,7 @@ function navigate(path) {
 }
 
 document.addEventListener('click', (event) => {
-  const link = event.target.closest('a[data-spa], a[data-fixture="run"]');
+  const link = /** @type {Element} */ (event.target).closest('a[data-spa], a[data-fixture="run"]');
   if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
   navigate(link.getAttribute('href'));
@@ -619,7 +623,8 @@ function stepNamed(name, container = view?.container) {
   return step;
 }
 
-window.__fixture = {
+// The specs' handle on the page; its shape is theirs to assume.
+/** @type {any} */ (window).__fixture = {
   ready: false,
   markup,
   append: (stepName, lines, container) => appendLines(stepNamed(stepName, container), lines),
@@ -636,11 +641,11 @@ window.__fixture = {
   },
 };
 
-if (!MARKUPS.includes(markup) && !TEXTLESS_MARKUPS.includes(markup)) {
+if (![...MARKUPS, ...TEXTLESS_MARKUPS].some((known) => known === markup)) {
   const known = [...MARKUPS, ...TEXTLESS_MARKUPS].join(', ');
   root.replaceChildren(el('p', { role: 'alert' }, `Unknown ${MARKUP_COOKIE} "${markup}": one of ${known}.`));
   throw new Error(`Unknown ${MARKUP_COOKIE} "${markup}"`);
 }
 if (VARIANT_CSS[markup].length > 0) document.head.append(variantStyle());
 render();
-window.__fixture.ready = true;
+/** @type {any} */ (window).__fixture.ready = true;

@@ -37,7 +37,7 @@ function hostileJob(c) {
 }
 
 function hostileBuild(c) {
-  const { md5 } = LEGACY_NODES[0];
+  const { md5 } = /** @type {(typeof LEGACY_NODES)[number]} */ (LEGACY_NODES[0]);
   const message = (lines) => lines.map((line) => `${line}\n`).join('');
   const printed = [...(c.real ?? [REAL_LEGACY_LINE]), ...(c.lines ?? [])];
   const instructions = message([
@@ -64,10 +64,12 @@ function hostileBuild(c) {
 }
 
 /** The corpus's new-UI cases as jobs, by job number (300…); not listed with the scenarios above. */
+/** @type {Record<number, import('./types').Scenario | undefined>} */
 export const hostileJobs = Object.fromEntries(
   HOSTILE.filter((c) => c.ui === 'app').map((c) => [c.number, hostileJob(c)]),
 );
 /** The corpus's legacy cases as builds, by build number (300…). */
+/** @type {Record<number, import('./types').LegacyScenario | undefined>} */
 export const hostileBuilds = Object.fromEntries(
   HOSTILE.filter((c) => c.ui === 'legacy').map((c) => [c.number, hostileBuild(c)]),
 );

@@ -5,6 +5,14 @@ import { ORG, REPO, WORKFLOW } from './project.js';
 
 // Step ids imitate v1.1 step ids (non-sequential: 0, 99, 101, …); the URL anchor is `<container>-<id>`.
 
+/**
+ * @param {number} id
+ * @param {string} name
+ * @param {string} duration
+ * @param {string[]} lines
+ * @param {Partial<import('./types').Step>} [extra]
+ * @returns {import('./types').Step}
+ */
 export function step(id, name, duration, lines, extra = {}) {
   return { id, name, duration, expanded: false, lines, ...extra };
 }
@@ -97,7 +105,12 @@ export function npmSteps(shard) {
   ];
 }
 
-// The built-in steps of an SSH rerun: `Enable SSH` after the environment set-up, `Wait for SSH` last.
+/**
+ * The built-in steps of an SSH rerun: `Enable SSH` after the environment set-up, `Wait for SSH` last.
+ * @param {{ jobNumber: number; index?: number; total?: number; image: string; enable: string[]; wait: string[];
+ *   configSteps: import('./types').Step[]; enableExtra?: Partial<import('./types').Step>; waitExtra?: Partial<import('./types').Step> }} rerun
+ * @returns {import('./types').Container}
+ */
 export function sshRerun({
   jobNumber,
   index = 0,
@@ -121,12 +134,25 @@ export function sshRerun({
   };
 }
 
+/**
+ * @param {number} number
+ * @param {string} title
+ * @param {import('./types').LineStyle} lineStyle
+ * @param {import('./types').Container[]} containers
+ * @param {import('./types').Expected[]} expected
+ * @returns {import('./types').Scenario}
+ */
 export function job(number, title, lineStyle, containers, expected) {
   return { title, name: 'build', pipeline: 1200 + (number % 100), workflow: WORKFLOW, lineStyle, containers, expected };
 }
 
 // Expected parse results; `step` says which built-in step prints them.
 export const direct = (port, host, more = {}) => ({ port, host, ...more });
+/**
+ * @param {number} container
+ * @param {import('./types').ExpectedCommand[]} commands
+ * @returns {import('./types').Expected[]}
+ */
 export function both(container, commands, waitCommands = commands) {
   return [
     { container, step: 'Enable SSH', commands },

@@ -29,6 +29,7 @@ const WINDOWS_SHELLS = ['bash.exe', 'cmd.exe', 'powershell.exe'];
 const POWERSHELL = '#!powershell.exe -ExecutionPolicy Bypass';
 const PROXY_JOB = '057f0065-7e6d-4912-921b-50917ff046a3';
 
+/** @satisfies {Record<number, import('./types').Scenario>} */
 export const sshJobs = {
   101: job(
     101,

@@ -3,6 +3,7 @@
 
 import { both, checkout, direct, envVars, job, npmSteps, run, spinUp, sshRerun } from './job-steps.js';
 import { enableSsh2026, fingerprint, USE_SAME_KEY_2026, waitForSshText } from './job-text.js';
+/** @satisfies {Record<number, import('./types').Scenario>} */
 export const trickyJobs = {
   // A config step that calls itself "Enable SSH" in a job that was not rerun with SSH. The shell
   // line at the top of its output gives it away (docs/circleci-page.md#t6-run-step-shell-line).

@@ -14,9 +14,17 @@ export { legacyBuilds } from './legacy-builds.js';
 /** The project every fake job belongs to: github/acme/api. */
 export { ORG, REPO };
 
+/**
+ * Every scenario by job number; any other number has none (ordinaryJob stands in).
+ * @type {typeof sshJobs & typeof trickyJobs & Record<number, import('./types').Scenario | undefined>}
+ */
 export const jobs = { ...sshJobs, ...trickyJobs };
 
 /** A job without SSH: what the page shows for a job number that has no scenario. */
+/**
+ * @param {number} jobNumber
+ * @returns {import('./types').Scenario}
+ */
 export function ordinaryJob(jobNumber) {
   const steps = [spinUp('cimg/node:22.11'), envVars(jobNumber, 'build', 0, 1), checkout(), ...npmSteps()];
   return job(jobNumber, 'ordinary job', 'spans', [{ steps }], []);

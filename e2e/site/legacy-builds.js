@@ -8,6 +8,15 @@ export const LEGACY_NODES = [
   { port: 64699, host: '54.237.82.218', md5: '0c:ee:41:b8:7f:20:93:5a:d6:1c:64:af:38:e7:05:92' },
 ];
 
+/**
+ * @param {number} step
+ * @param {string | null} type
+ * @param {string} name
+ * @param {string} duration
+ * @param {string[]} messages
+ * @param {Partial<import('./types').LegacyAction>} [extra]
+ * @returns {import('./types').LegacyAction}
+ */
 export function legacyAction(step, type, name, duration, messages, extra = {}) {
   return { step, type, name, duration, status: 'success', open: false, bashCommand: '', messages, ...extra };
 }
@@ -68,6 +77,7 @@ function legacyImpostor() {
   };
 }
 
+/** @satisfies {Record<number, import('./types').LegacyScenario>} */
 export const legacyBuilds = {
   55: {
     title: 'CircleCI 1.0, three containers',

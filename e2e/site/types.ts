@@ -1,4 +1,7 @@
-// Types for jobs.js, so TypeScript specs can `import { jobs } from '../e2e/site/jobs.js'`.
+// The shapes of the fake site's data, for its JavaScript (JSDoc `@type`, checked by tsconfig.js.json
+// against the data itself) and for the specs. Types only: the pages never load this file.
+
+// ---- Jobs (jobs.js) and legacy builds (legacy-builds.js)
 
 /** How the new UI renders a line inside `[data-cy=step-output] pre`. */
 export type LineStyle = 'spans' | 'gutter';
@@ -91,32 +94,54 @@ export interface Segment {
   color?: string;
 }
 
-/** The project every fake job belongs to: `github/acme/api`. */
-export const ORG: string;
-export const REPO: string;
+// ---- The hostile corpus (hostile.js)
 
-/** The scenario job numbers: `jobs[101]` is a Scenario, `jobs[n]` for any other number may be undefined. */
-export type JobNumber = 101 | 102 | 103 | 104 | 105 | 106 | 107 | 108 | 109 | 110 | 111 | 112 | 113 | 114 | 115 | 116;
-export const jobs: Record<JobNumber, Scenario> & Record<number, Scenario | undefined>;
-export const legacyBuilds: Record<55, LegacyScenario> & Record<number, LegacyScenario | undefined>;
+/** A more step in the config's place (new UI). */
+export interface HostileStep {
+  name: string;
+  /** The shell line a config run step prints first; absent: bash's; null: a step without one. */
+  shell?: string | null;
+  /** For a run step, the command first, then its output. */
+  lines: string[];
+  /** Default true. */
+  expanded?: boolean;
+}
 
-/** The scenario-less fallback: a job with ordinary steps and no SSH. */
-export function ordinaryJob(jobNumber: number): Scenario;
+/** A more action after checkout (legacy UI). */
+export interface HostileAction {
+  /** Rendered as `class="type-<type>"`; null: no type class. */
+  type: string | null;
+  name: string;
+  /** The header's `title`. */
+  bashCommand?: string;
+  lines: string[];
+}
 
-/** "Rerun job with SSH" on the job (key) leads to the job (value). */
-export const SSH_RERUNS: Readonly<Record<number, number>>;
-/** `https://app.circleci.com/pipelines/github/acme/api/<pipeline>/workflows/<wf>/jobs/<n>[/parallel-runs/<i>]` */
-export function jobUrl(jobNumber: number, container?: number): string;
-/** The SSH rerun with parallelism 8 that most panel tests open (job 116), on one parallel run. */
-export function parallel8Url(container?: number): string;
+export type HostileUi = 'app' | 'legacy';
 
-/** `https://circleci.com/gh/acme/api/<n>[#build-timing/containers/<i>]` */
-export function legacyUrl(buildNumber: number, container?: number): string;
+export interface HostileCase {
+  id: string;
+  class: string;
+  ui: HostileUi;
+  /** Job number (app) or build number (legacy) the case is served at: 300 and up. */
+  number: number;
+  /** An SSH rerun (CircleCI's own SSH steps present); default true. */
+  rerun?: boolean;
+  /** The real steps' own ssh lines; default the one real line. */
+  real?: string[];
+  /** Hostile lines printed after `real` in both real SSH steps. */
+  lines?: string[];
+  steps?: HostileStep[];
+  actions?: HostileAction[];
+  /** null: no copy button in the job's log; else the exact clipboard of every copy button there. */
+  expected: string | null;
+  /** With `expected` a string: at least this many copy buttons (default 2). */
+  minButtons?: number;
+}
 
-/** How a line is split into coloured pieces, as the ANSI-to-HTML step would. */
-export function segments(line: string): Segment[];
+// ---- Markup variants (markup.js) and floods (floods.js)
 
-/** The hostile corpus's new-UI cases (e2e/site/hostile.js) as jobs, by job number (300…). */
-export const hostileJobs: Record<number, Scenario | undefined>;
-/** The hostile corpus's legacy cases as builds, by build number (300…). */
-export const hostileBuilds: Record<number, LegacyScenario | undefined>;
+export type Markup = 'classic' | 'rows' | 'columns' | 'chunks' | 'hashed' | 'renamed' | 'canvas';
+export type JourneyMarkup = Exclude<Markup, 'renamed' | 'canvas'>;
+
+export type Flood = 'chunks' | 'ssh-like' | 'backtracking';
