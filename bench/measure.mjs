@@ -170,6 +170,7 @@ async function contentScriptStarted(variant, page, markup) {
  */
 async function streamInPage({ plan, detect, quietMs }) {
   const fixture = window.__fixture;
+  // @ts-expect-error served to the page by the bench's site (bench/site), not a file here
   const { logLine } = await import('/__fixture__/bench-scenario.js');
   const lines = Array.from({ length: plan.at(-1).to }, (_, index) => logLine(index));
   await new Promise((resolve) => {
@@ -182,7 +183,8 @@ async function streamInPage({ plan, detect, quietMs }) {
       const outputs = document.querySelectorAll('[data-cy="step-output"]');
       const output = outputs[outputs.length - 1]; // Wait for SSH is the last step
       let frame = 0;
-      let timer = 0;
+      /** @type {ReturnType<typeof setTimeout> | undefined} */
+      let timer;
       const found = () => output.querySelector('circleci-ssh-copy')?.shadowRoot?.querySelector('button.copy');
       const finish = (value) => {
         observer.disconnect();
@@ -205,21 +207,23 @@ async function streamInPage({ plan, detect, quietMs }) {
   const started = performance.now();
   // The page's own work runs in timer callbacks, which DevTools counts as script time (an async
   // function's continuation would not be). One batch per frame keeps the number of layouts fixed.
-  await new Promise((finished) => {
-    const next = (index) => {
-      const batch = plan[index];
-      if (!batch) return finished();
-      fixture.append(batch.step, lines.slice(batch.from, batch.to));
-      if (batch.ssh) {
-        if (batch.ssh === 'show') fixture.show('Wait for SSH');
-        else fixture.replaceOutput('Wait for SSH');
-        const t0 = performance.now(); // right after the ssh line entered the DOM, in the same task
-        if (detect) samples.push(buttonAfter(t0));
-      }
-      requestAnimationFrame(() => setTimeout(next, 0, index + 1));
-    };
-    requestAnimationFrame(() => setTimeout(next, 0, 0));
-  });
+  await /** @type {Promise<void>} */ (
+    new Promise((finished) => {
+      const next = (index) => {
+        const batch = plan[index];
+        if (!batch) return finished();
+        fixture.append(batch.step, lines.slice(batch.from, batch.to));
+        if (batch.ssh) {
+          if (batch.ssh === 'show') fixture.show('Wait for SSH');
+          else fixture.replaceOutput('Wait for SSH');
+          const t0 = performance.now(); // right after the ssh line entered the DOM, in the same task
+          if (detect) samples.push(buttonAfter(t0));
+        }
+        requestAnimationFrame(() => setTimeout(next, 0, index + 1));
+      };
+      requestAnimationFrame(() => setTimeout(next, 0, 0));
+    })
+  );
   const wallMs = performance.now() - started;
   const latencies = await Promise.all(samples);
   await new Promise((resolve) => setTimeout(resolve, quietMs)); // whatever a script left for later
@@ -326,7 +330,7 @@ export async function popupRun(variant) {
     await page.addInitScript(() => {
       const observer = new MutationObserver(() => {
         const field = document.getElementById('key-path');
-        if (field && !field.disabled) {
+        if (field instanceof HTMLInputElement && !field.disabled) {
           window.__interactiveAt = performance.now(); // milliseconds since navigation start
           observer.disconnect();
         }

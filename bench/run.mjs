@@ -84,7 +84,7 @@ const contentScript = join(extensionDir, 'src/content/index.js');
 // The smoke run proves the bench works, which one markup does as well as two, in half the time.
 const markups = cli.variants ? cli.variants.split(',') : cli.smoke ? MARKUPS.slice(-1) : MARKUPS;
 for (const markup of markups) {
-  if (!ALL_MARKUPS.includes(markup) || markup === 'renamed') {
+  if (!ALL_MARKUPS.some((known) => known === markup) || markup === 'renamed') {
     throw new Error(
       `--variants: no markup "${markup}"; one of ${ALL_MARKUPS.filter((m) => m !== 'renamed').join(', ')}`,
     );
@@ -114,11 +114,14 @@ try {
   for (const markup of markups) {
     await useMarkup(variants[0].context, markup);
     const r = {
-      stream: Object.fromEntries(variants.map((b) => [b.id, []])),
-      navigation: Object.fromEntries(navigationVariants.map((b) => [b.id, []])),
+      stream: Object.fromEntries(variants.map((b) => [b.id, /** @type {object[]} */ ([])])),
+      navigation: Object.fromEntries(navigationVariants.map((b) => [b.id, /** @type {object[]} */ ([])])),
       // Per flood kind, per variant: the naive script has no flood figure worth having.
       flood: Object.fromEntries(
-        FLOOD_KINDS.map((kind) => [kind, Object.fromEntries(floodVariants.map((b) => [b.id, []]))]),
+        FLOOD_KINDS.map((kind) => [
+          kind,
+          Object.fromEntries(floodVariants.map((b) => [b.id, /** @type {object[]} */ ([])])),
+        ]),
       ),
     };
     results[markup] = r;

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, test as base, chromium, expect, type Page, type Worker } from '@playwright/test';
-import { API_ORIGINS } from '../src/shared/api-token';
+import { API_ORIGINS } from '../src/settings/api-token';
 import { chromiumPath, extensionArgs } from './browser.js';
 import { extensionDir } from './fixtures';
 import { serveFakeApi } from './site/fake-api.js';
-import { jobUrl } from './site/jobs.js';
+import { parallel8Url } from './site/jobs.js';
 import { serveCircleCI } from './site/serve.js';
 
 const TOKEN = 'CCIPAT_4oX1Dq9Uu2bWzP7LkRt3Hs_0123456789abcdef0123456789abcdef01234567';
@@ -151,7 +151,7 @@ test('the saved token fills the job SSH panel with every container; forgotten, t
     await expect(page.getByRole('status')).toHaveText('Token saved on this device');
 
     const job = await context.newPage();
-    await job.goto(jobUrl(116, 0));
+    await job.goto(parallel8Url(0));
     const panel = job.getByRole('region', { name: 'SSH access to job 116' });
     await expect(panel.getByText('8 of 8 containers known')).toBeVisible();
     const sentToken = api.requests.filter((request) => request.headers['circle-token'] === TOKEN);
@@ -162,7 +162,7 @@ test('the saved token fills the job SSH panel with every container; forgotten, t
     // The session route asks too (without a token, which this fake refuses): only the token's requests count.
     const withToken = () => api.requests.filter((request) => request.headers['circle-token'] !== undefined).length;
     const asked = withToken();
-    await job.goto(jobUrl(116, 1));
+    await job.goto(parallel8Url(1));
     // Runs 0 (seen before, remembered this session) and 1 (on screen), and no more requests.
     await expect(panel.getByText('2 of 8 containers known')).toBeVisible();
     expect(withToken()).toBe(asked);

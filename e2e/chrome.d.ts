@@ -17,6 +17,9 @@ declare const chrome: {
       get(key: string): Promise<Record<string, unknown>>;
     };
   };
+  runtime: {
+    sendMessage(message: unknown): Promise<unknown>;
+  };
   tabs: {
     query(query: { active?: boolean; lastFocusedWindow?: boolean }): Promise<{ id?: number; url?: string }[]>;
     sendMessage(tabId: number, message: unknown): Promise<unknown>;

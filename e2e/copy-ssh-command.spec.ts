@@ -2,7 +2,8 @@
 
 import { expect, test, withDefaultKey } from './fixtures';
 import { copyButtons, expand, expectedCommand, jobLog, step } from './job-page';
-import { jobs, jobUrl, type LegacyScenario, legacyBuilds, legacyUrl, type Scenario } from './site/jobs.js';
+import { jobs, jobUrl, legacyBuilds, legacyUrl } from './site/jobs.js';
+import type { LegacyScenario, Scenario } from './site/types';
 
 const KEY = '~/.ssh/id_ed25519';
 

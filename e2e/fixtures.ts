@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type BrowserContext, test as base, chromium, expect, type Page, type Worker } from '@playwright/test';
 import { chromiumPath, extensionArgs } from './browser.js';
-import { MARKUP_COOKIE, type Markup } from './site/markup.js';
+import { MARKUP_COOKIE } from './site/markup.js';
 import { serveCircleCI } from './site/serve.js';
+import type { Markup } from './site/types';
 
 export const extensionDir = resolve(process.env.EXTENSION_DIR ?? 'dist/chrome');
 

@@ -1,8 +1,9 @@
 // What both hostile-corpus specs (Chromium and Firefox) share: which cases each test runs, where a case
 // is served, and whether a rule the corpus assumes has landed. The corpus itself is e2e/site/hostile.js.
 
-import { HOSTILE, type HostileCase } from './site/hostile.js';
+import { HOSTILE } from './site/hostile.js';
 import { jobUrl, legacyUrl } from './site/jobs.js';
+import type { HostileCase } from './site/types';
 
 export { HOSTILE, type HostileCase };
 

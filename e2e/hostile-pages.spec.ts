@@ -5,9 +5,10 @@ import { chromium, type Page } from '@playwright/test';
 import { chromiumPath } from './browser.js';
 import { expect, test } from './fixtures';
 import { copyButtons, expand, step } from './job-page';
-import type { Flood } from './site/floods.js';
+
 import { jobUrl, legacyUrl } from './site/jobs.js';
 import { serveCircleCI } from './site/serve.js';
+import type { Flood } from './site/types';
 
 test('a config run step named Enable SSH gets a warning, never a button (job 108)', async ({ page }) => {
   await page.goto(jobUrl(108));

@@ -3,8 +3,7 @@
 // markup variant (e2e/site/README.md), never by CircleCI hooks that the public evidence does not confirm.
 
 import type { Locator, Page } from '@playwright/test';
-import type { ExpectedCommand } from './site/jobs.js';
-import type { Markup } from './site/markup.js';
+import type { ExpectedCommand, Markup } from './site/types';
 
 export const COPY_BUTTON = /^Copy SSH command for container \d+/;
 

@@ -17,8 +17,9 @@ import {
   step,
   toggle,
 } from './job-page';
-import { jobUrl } from './site/jobs.js';
-import { JOURNEY_MARKUPS, type Markup } from './site/markup.js';
+import { jobUrl, parallel8Url } from './site/jobs.js';
+import { JOURNEY_MARKUPS } from './site/markup.js';
+import type { Markup } from './site/types';
 
 const KEY = '~/.ssh/id_ed25519';
 const withKey = (rest: string, key = KEY) => `ssh -i ${key} -o IdentitiesOnly=yes ${rest}`;
@@ -223,7 +224,7 @@ for (const markup of JOURNEY_MARKUPS) {
       readClipboard,
     }) => {
       await setPrefs(withDefaultKey(KEY));
-      await open(page, jobUrl(116, 0), markup);
+      await open(page, parallel8Url(0), markup);
       const panel = page.getByRole('region', { name: 'SSH access to job 116' });
       const copyFor = (container: number) =>
         panel.getByRole('button', { name: `Copy SSH command for container ${container}`, exact: true });

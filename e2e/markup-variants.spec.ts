@@ -5,8 +5,9 @@
 import { type Browser, type BrowserContext, chromium, expect, type Page, test } from '@playwright/test';
 import { chromiumPath } from './browser.js';
 import { jobUrl } from './site/jobs.js';
-import { MARKUP_COOKIE, MARKUPS, type Markup } from './site/markup.js';
+import { MARKUP_COOKIE, MARKUPS } from './site/markup.js';
 import { serveCircleCI } from './site/serve.js';
+import type { Markup } from './site/types';
 
 let browser: Browser;
 let context: BrowserContext;

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { expect, test, withDefaultKey } from './fixtures';
 import { expand } from './job-page';
-import { jobUrl } from './site/jobs.js';
+import { jobUrl, parallel8Url } from './site/jobs.js';
 
 const SHOTS = 'docs/screenshots';
 
@@ -19,7 +19,7 @@ test('screenshots of the job page and the popup', async ({ page, popupUrl, setPr
   await page.locator('[data-cy="steps"]').screenshot({ path: `${SHOTS}/parallel-run.png` });
 
   // The job SSH panel of an eight-container job after visiting runs 0 and 3 (no API token).
-  await page.goto(jobUrl(116, 0));
+  await page.goto(parallel8Url(0));
   await expect(page.getByText('1 of 8 containers known')).toBeVisible();
   await page.getByRole('link', { name: 'Open run 3' }).click();
   const panel = page.getByRole('region', { name: 'SSH access to job 116' });

@@ -7,8 +7,8 @@ import type { Page } from '@playwright/test';
 import { expect, test, withDefaultKey } from './fixtures';
 import { OUTPUT_ORIGIN } from './site/fake-api.js';
 import { DISAGREEING, PAGE_ORIGIN, SESSION_COOKIE, serveFakeSession } from './site/fake-session.js';
-import { jobUrl } from './site/jobs.js';
-import type { Markup } from './site/markup.js';
+import { parallel8Url } from './site/jobs.js';
+import type { Markup } from './site/types';
 
 const KEY = '~/.ssh/id_ed25519';
 /** Job 116's containers: `ssh -p 64600+7i 3.92.41.(20+i)`. */
@@ -35,7 +35,7 @@ for (const markup of ['classic', 'rows', 'canvas'] as const satisfies readonly M
     }) => {
       const api = await serveFakeSession(browserContext);
       try {
-        await page.goto(jobUrl(116, 0));
+        await page.goto(parallel8Url(0));
         await expect(panel(page).getByText('8 of 8 containers known')).toBeVisible();
         const from = markup === 'canvas' ? 'From: CircleCI (your sign-in)' : 'From: CircleCI (your sign-in), this page';
         await expect(panel(page).getByText(from, { exact: true })).toBeVisible();
@@ -71,7 +71,7 @@ test('without CORS headers the page cannot read the answers: the panel falls bac
 }) => {
   const api = await serveFakeSession(browserContext, { cors: false });
   try {
-    await page.goto(jobUrl(116, 2));
+    await page.goto(parallel8Url(2));
     await expect(panel(page).getByText('1 of 8 containers known')).toBeVisible();
     await copyFor(page, 2).click();
     await expect.poll(readClipboard).toBe(command(2));
@@ -81,7 +81,7 @@ test('without CORS headers the page cannot read the answers: the panel falls bac
     await expect(panel(page).getByRole('note')).toHaveCount(0);
     await expect(panel(page).getByText(/^From: this page$/)).toBeVisible();
     const asked = api.requests.length;
-    await page.goto(jobUrl(116, 4));
+    await page.goto(parallel8Url(4));
     await expect(copyFor(page, 4)).toBeVisible();
     await page.waitForTimeout(1000);
     expect(api.requests).toHaveLength(asked);
@@ -97,12 +97,12 @@ test('a 401 is remembered for circleci.com this session: later pages ask nothing
 }) => {
   const api = await serveFakeSession(browserContext, { scenario: 'unauthorized' });
   try {
-    await page.goto(jobUrl(116, 1));
+    await page.goto(parallel8Url(1));
     await expect(copyFor(page, 1)).toBeVisible();
     await expect.poll(() => api.requests.length).toBe(1);
     await expect(panel(page).getByRole('note')).toHaveCount(0);
     for (const container of [5, 6]) {
-      await page.goto(jobUrl(116, container));
+      await page.goto(parallel8Url(container));
       await copyFor(page, container).click();
       await expect.poll(readClipboard).toBe(command(container));
     }
@@ -119,7 +119,7 @@ test('the session and the page disagree about a container: a warning and no butt
 }) => {
   const api = await serveFakeSession(browserContext, { scenario: 'disagree' });
   try {
-    await page.goto(jobUrl(116, DISAGREEING.container));
+    await page.goto(parallel8Url(DISAGREEING.container));
     const row = panel(page)
       .getByRole('listitem')
       .filter({ hasText: `Container ${DISAGREEING.container}` });
@@ -135,7 +135,7 @@ test('the session and the page disagree about a container: a warning and no butt
 test('hostile output through the session gives no command at all', async ({ page, browserContext }) => {
   const api = await serveFakeSession(browserContext, { scenario: 'hostile-output' });
   try {
-    await page.goto(jobUrl(116, 0));
+    await page.goto(parallel8Url(0));
     await expect(panel(page).getByText('1 of 8 containers known')).toBeVisible();
     await expect.poll(() => api.requests.length).toBeGreaterThanOrEqual(9);
     await expect(copyButtons(page)).toHaveCount(1);
@@ -147,7 +147,7 @@ test('hostile output through the session gives no command at all', async ({ page
 test('a rate limit is waited out, then every container fills', async ({ page, browserContext }) => {
   const api = await serveFakeSession(browserContext, { scenario: 'rate-limited-once' });
   try {
-    await page.goto(jobUrl(116, 0));
+    await page.goto(parallel8Url(0));
     await expect(panel(page).getByText('8 of 8 containers known')).toBeVisible({ timeout: 10_000 });
   } finally {
     await api.stop();
@@ -162,7 +162,7 @@ test('turned off in the options: the page asks CircleCI nothing and the panel fi
   await setPrefs(withDefaultKey(KEY, { sessionRoute: false }));
   const api = await serveFakeSession(browserContext);
   try {
-    await page.goto(jobUrl(116, 0));
+    await page.goto(parallel8Url(0));
     await expect(panel(page).getByText('1 of 8 containers known')).toBeVisible();
     await page.waitForTimeout(1500);
     expect(api.requests).toEqual([]);

@@ -7,7 +7,7 @@ import { WORK_FINGERPRINT } from './accounts';
 import { expect, test, withDefaultKey } from './fixtures';
 import { expand, step } from './job-page';
 import { FAKE_TOKEN, OUTPUT_ORIGIN, SSH_USER, serveFakeApi } from './site/fake-api.js';
-import { jobUrl } from './site/jobs.js';
+import { jobUrl, parallel8Url } from './site/jobs.js';
 
 const KEY = '~/.ssh/id_ed25519';
 /** Job 116's containers: `ssh -p 64600+7i 3.92.41.(20+i)`. */
@@ -47,7 +47,7 @@ test.describe('without a token', () => {
     page,
     readClipboard,
   }) => {
-    await page.goto(jobUrl(116, 0));
+    await page.goto(parallel8Url(0));
     await expect(panel(page).getByText('1 of 8 containers known')).toBeVisible();
     await copyFor(page, 0).click();
     await expect.poll(readClipboard).toBe(command(0));
@@ -63,13 +63,13 @@ test.describe('without a token', () => {
     await expect.poll(readClipboard).toBe(command(0));
 
     // A new page load in the same session remembers both.
-    await page.goto(jobUrl(116, 2));
+    await page.goto(parallel8Url(2));
     await expect(panel(page).getByText('3 of 8 containers known')).toBeVisible();
     await expect(panel(page).getByRole('button', { name: /^Copy SSH command for container \d$/ })).toHaveCount(3);
   });
 
   test('exactly one panel, under the job header, and none on a job without SSH', async ({ page }) => {
-    await page.goto(jobUrl(116, 1));
+    await page.goto(parallel8Url(1));
     await expect(panel(page)).toHaveCount(1);
     const after = await page.evaluate(() => document.querySelector('main header')?.nextElementSibling?.localName);
     expect(after).toBe('circleci-ssh-copy');
@@ -79,7 +79,7 @@ test.describe('without a token', () => {
   });
 
   test('counts down the time to connect, live', async ({ page }) => {
-    await page.goto(jobUrl(116, 0));
+    await page.goto(parallel8Url(0));
     const countdown = panel(page).getByText(/^Connect within \d+:\d\d · session ends about \d{1,2}:\d\d/);
     await expect(countdown).toBeVisible();
     const first = await countdown.textContent();
@@ -90,7 +90,7 @@ test.describe('without a token', () => {
     page,
     readClipboard,
   }) => {
-    await page.goto(jobUrl(116, 3));
+    await page.goto(parallel8Url(3));
     // Enable SSH prints the host keys; it is collapsed until opened.
     await expand(page, 'Enable SSH');
     await panel(page).getByText('Host keys of container 3').click();
@@ -105,7 +105,7 @@ test.describe('without a token', () => {
     setPrefs,
     readClipboard,
   }) => {
-    await page.goto(jobUrl(116, 3));
+    await page.goto(parallel8Url(3));
     await expand(page, 'Enable SSH');
     await panel(page).getByText('Host keys of container 3').click();
     const keys = panel(page).getByRole('list', { name: 'Host keys of container 3' });
@@ -141,14 +141,14 @@ test.describe('without a token', () => {
       profiles: [{ id: 'mine', name: 'Mine', keyPath: KEY, fingerprint: `SHA256:${'A'.repeat(43)}` }],
       defaultProfileId: 'mine',
     });
-    await page.goto(jobUrl(116, 0));
+    await page.goto(parallel8Url(0));
     // Enable SSH lists the authorized keys; it is collapsed until opened.
     await expand(page, 'Enable SSH');
     await expect(panel(page).getByText(/only the keys of whoever started this rerun work/)).toBeVisible();
   });
 
   test('the cancel nudge points at CircleCI’s Rerun menu, from the keyboard', async ({ page }) => {
-    await page.goto(jobUrl(116, 0));
+    await page.goto(parallel8Url(0));
     await expect(panel(page).getByText(/Cancel the job when you're done/)).toBeVisible();
     const show = panel(page).getByRole('button', { name: "Show CircleCI's Cancel job" });
     await show.focus();
@@ -157,7 +157,7 @@ test.describe('without a token', () => {
   });
 
   test('has no accessibility violations', async ({ page }) => {
-    await page.goto(jobUrl(116, 0));
+    await page.goto(parallel8Url(0));
     await expect(copyFor(page, 0)).toBeVisible();
     const results = await new AxeBuilder({ page }).include('circleci-ssh-copy').analyze();
     expect(results.violations).toEqual([]);
@@ -173,7 +173,7 @@ test.describe('with an API token', () => {
   }) => {
     const api = await withApi(background, browserContext);
     try {
-      await page.goto(jobUrl(116, 0));
+      await page.goto(parallel8Url(0));
       await expect(panel(page).getByText('8 of 8 containers known')).toBeVisible();
       // The token's owner started the rerun: no warning about someone else's keys.
       await expect(panel(page).getByText(/only their keys work/)).toHaveCount(0);
@@ -199,7 +199,7 @@ test.describe('with an API token', () => {
   }) => {
     const api = await withApi(background, browserContext, { scenario: 'unauthorized' });
     try {
-      await page.goto(jobUrl(116, 2));
+      await page.goto(parallel8Url(2));
       await expect(panel(page).getByText(/refused the token/)).toBeVisible();
       await copyFor(page, 2).click();
       await expect.poll(readClipboard).toBe(command(2));
@@ -211,7 +211,7 @@ test.describe('with an API token', () => {
   test('a malformed answer is said, and never breaks the page', async ({ page, background, browserContext }) => {
     const api = await withApi(background, browserContext, { scenario: 'malformed' });
     try {
-      await page.goto(jobUrl(116, 1));
+      await page.goto(parallel8Url(1));
       await expect(panel(page).getByText(/answered something unexpected/)).toBeVisible();
       await expand(page, 'Enable SSH');
       await expect(step(page, 'Enable SSH').getByRole('button', { name: /^Copy SSH command/ })).toBeVisible();
@@ -223,7 +223,7 @@ test.describe('with an API token', () => {
   test('a slow API: the panel says it is asking, then fills', async ({ page, background, browserContext }) => {
     const api = await withApi(background, browserContext, { scenario: 'slow', delayMs: 2000 });
     try {
-      await page.goto(jobUrl(116, 1));
+      await page.goto(parallel8Url(1));
       await expect(panel(page).getByText("Asking CircleCI's API for every container…")).toBeVisible();
       await expect(panel(page).getByText('8 of 8 containers known')).toBeVisible({ timeout: 10_000 });
       await expect(panel(page).getByText("Asking CircleCI's API for every container…")).toHaveCount(0);
@@ -249,7 +249,7 @@ test.describe('with an API token', () => {
     // Wait for SSH began well over ten minutes ago: nobody connected, the box is gone.
     const api = await withApi(background, browserContext, { agoMs: 20 * 60_000, viewer: 'grace' });
     try {
-      await page.goto(jobUrl(116, 6));
+      await page.goto(parallel8Url(6));
       await expect(
         panel(page).getByText(`This rerun was started by ${SSH_USER}: only their keys work.`, { exact: false }),
       ).toBeVisible();
@@ -270,7 +270,7 @@ test('a key authorized for the rerun raises no warning', async ({ page, setPrefs
     profiles: [{ id: 'work', name: 'Work', keyPath: KEY, fingerprint: WORK_FINGERPRINT }],
     defaultProfileId: 'work',
   });
-  await page.goto(jobUrl(116, 0));
+  await page.goto(parallel8Url(0));
   await expect(copyFor(page, 0)).toBeVisible();
   await expect(panel(page).getByText(/only the keys of whoever started/)).toHaveCount(0);
 });

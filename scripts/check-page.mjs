@@ -81,15 +81,16 @@ async function check(page, pageUrl) {
       pageUrl,
     );
     if (tabId === undefined) throw new Error('the page did not open');
-    const status = await background.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'page-status' }), tabId);
+    const status = /** @type {{ readable?: boolean } | undefined} */ (
+      await background.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'page-status' }), tabId)
+    );
     const badge = await background.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
     const widgets = await readWidgets(tab);
     const copied = [];
     // Each copy button beside the log, clicked as a user would, and what reached the clipboard.
     const buttons = await tab.evaluateHandle(() =>
       [...document.querySelectorAll('circleci-ssh-copy')]
-        .map((host) => host.shadowRoot)
-        .filter((root) => root && !root.querySelector('.ssh-panel'))
+        .flatMap((host) => (host.shadowRoot && !host.shadowRoot.querySelector('.ssh-panel') ? [host.shadowRoot] : []))
         .flatMap((root) => [...root.querySelectorAll('button.copy')]),
     );
     for (const property of (await buttons.getProperties()).values()) {
@@ -113,8 +114,7 @@ async function check(page, pageUrl) {
 function readWidgets(tab) {
   return tab.evaluate(() =>
     [...document.querySelectorAll('circleci-ssh-copy')]
-      .map((host) => host.shadowRoot)
-      .filter((root) => root && !root.querySelector('.ssh-panel'))
+      .flatMap((host) => (host.shadowRoot && !host.shadowRoot.querySelector('.ssh-panel') ? [host.shadowRoot] : []))
       .map((root) => ({
         button: root.querySelector('button.copy')?.getAttribute('aria-label') ?? undefined,
         command: root.querySelector('.command')?.textContent ?? undefined,
@@ -128,7 +128,7 @@ function readPanel(tab) {
   return tab.evaluate(() => {
     const panel = [...document.querySelectorAll('circleci-ssh-copy')]
       .map((host) => host.shadowRoot?.querySelector('.ssh-panel'))
-      .find(Boolean);
+      .find((found) => found instanceof HTMLElement);
     // biome-ignore lint/performance/useDomNodeTextContent: the panel's lines as the user sees them
     return panel ? panel.innerText.split('\n').filter((line) => line.trim() !== '') : undefined;
   });
@@ -202,7 +202,10 @@ function print({ url, badge, status, widgets, copied, panel, structure }) {
   }
 }
 
-/** @param {string} message */
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function fail(message) {
   console.error(message);
   process.exit(1);

@@ -30,7 +30,7 @@ function zip(root, paths) {
       .sort()
       .map((path) => [path, [readFileSync(join(root, path)), { mtime: FIXED_TIME, level: 9 }]]),
   );
-  return zipSync(entries);
+  return zipSync(/** @type {import('fflate').Zippable} */ (entries));
 }
 
 function checkedManifest(directory) {

@@ -30,7 +30,7 @@ try {
       `<style>html,body{margin:0;background:transparent}img{display:block}</style>` +
         `<img id="icon" width="${size}" height="${size}" src="data:image/svg+xml;base64,${svg}">`,
     );
-    await page.locator('#icon').evaluate((img) => img.decode());
+    await page.locator('#icon').evaluate((img) => /** @type {HTMLImageElement} */ (img).decode());
     // omitBackground keeps everything outside the artwork transparent.
     await page.locator('#icon').screenshot({ path: `${outDir}/icon-${size}.png`, omitBackground: true });
     console.log(`wrote public/icons/icon-${size}.png from ${src}`);

@@ -33,6 +33,7 @@ const KEYS = [
   'SSH Session Activity Log (times in UTC):',
 ];
 
+/** @returns {import('../../e2e/site/types').Scenario} */
 export function benchJob() {
   const steps = [
     step(0, 'Spin up environment', '4s', [

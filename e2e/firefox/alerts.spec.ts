@@ -11,7 +11,10 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { jobUrl } from '../site/jobs.js';
-import { aria, clickButton, type ExtensionApi, type Firefox, openPage, pause, useFirefox } from './firefox';
+import type { ExtensionApi } from './extension-copy';
+import { type Firefox, useFirefox } from './firefox';
+import { openPage, pause } from './job-page';
+import { aria, clickButton } from './queries';
 
 const KEY = '~/.ssh/id_ed25519';
 const MINUTE = 60_000;

@@ -5,7 +5,9 @@
 import { expect, test } from '@playwright/test';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { caseGroups, caseUrl, describeCase, expandSshStepsInPage, HOSTILE, type HostileCase } from '../hostile-corpus';
-import { clearClipboard, count, OUR_BUTTONS, openPage, pause, readClipboard, useFirefox } from './firefox';
+import { useFirefox } from './firefox';
+import { openPage, pause } from './job-page';
+import { clearClipboard, count, OUR_BUTTONS, readClipboard } from './queries';
 
 const CASE_TIMEOUT = 3000;
 

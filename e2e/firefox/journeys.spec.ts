@@ -1,28 +1,13 @@
 // The user journeys of e2e/copy-ssh-command.spec.ts and e2e/popup.spec.ts, in Firefox ESR through the
-// Firefox build (a test copy of dist/firefox, see firefox.ts), reading the real clipboard. One browser
+// Firefox build (a test copy of dist/firefox, see extension-copy.ts), reading the real clipboard. One browser
 // for the file; each test starts from one fresh tab, empty extension storage and an empty clipboard.
 
 import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
-import { jobUrl, legacyUrl } from '../site/jobs.js';
-import {
-  aria,
-  clickButton,
-  clickByText,
-  copy,
-  count,
-  countText,
-  currentUrl,
-  type Firefox,
-  find,
-  jobLog,
-  OUR_BUTTONS,
-  openPage,
-  readClipboard,
-  step,
-  toggleStep,
-  useFirefox,
-} from './firefox';
+import { jobUrl, legacyUrl, parallel8Url } from '../site/jobs.js';
+import { type Firefox, useFirefox } from './firefox';
+import { clickByText, countText, currentUrl, openPage, step, toggleStep } from './job-page';
+import { aria, clickButton, copy, count, find, jobLog, OUR_BUTTONS, readClipboard } from './queries';
 
 const KEY = '~/.ssh/id_ed25519';
 const CONTAINER_0 = 'Copy SSH command for container 0';
@@ -182,7 +167,7 @@ test('an impostor "Enable SSH" run step gets no copy button (job 108)', async ()
 });
 
 test('the job SSH panel lists every container, and fills as runs are visited (job 116)', async () => {
-  await openPage(page, jobUrl(116, 0));
+  await openPage(page, parallel8Url(0));
   await expect.poll(() => again(() => countText(page, '1 of 8 containers known'))).toBe(1);
   // Found and clicked in one step: the panel redraws when the background answers, which leaves a
   // handle held across calls pointing at nothing.

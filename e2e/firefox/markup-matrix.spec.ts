@@ -6,22 +6,10 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { jobUrl } from '../site/jobs.js';
-import type { Markup } from '../site/markup.js';
-import {
-  aria,
-  clickRunBox,
-  copy,
-  count,
-  countText,
-  currentUrl,
-  type Firefox,
-  jobLog,
-  OUR_BUTTONS,
-  openPage,
-  readClipboard,
-  step,
-  useFirefox,
-} from './firefox';
+import type { Markup } from '../site/types';
+import { type Firefox, useFirefox } from './firefox';
+import { clickRunBox, countText, currentUrl, openPage, step } from './job-page';
+import { aria, copy, count, jobLog, OUR_BUTTONS, readClipboard } from './queries';
 
 const CONTAINER_0 = 'Copy SSH command for container 0';
 

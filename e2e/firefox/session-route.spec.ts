@@ -10,18 +10,9 @@ import type { ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
 import { createFakeSession, DISAGREEING, PAGE_ORIGIN, SESSION_COOKIE_FIELDS } from '../site/fake-session.js';
 import { jobUrl } from '../site/jobs.js';
 import { answer } from '../site/serve.js';
-import {
-  aria,
-  copy,
-  count,
-  countText,
-  type Firefox,
-  find,
-  openPage,
-  pause,
-  readClipboard,
-  useFirefox,
-} from './firefox';
+import { type Firefox, useFirefox } from './firefox';
+import { countText, openPage, pause } from './job-page';
+import { aria, copy, count, find, readClipboard } from './queries';
 
 const KEY = '~/.ssh/id_ed25519';
 const PANEL = 'SSH access to job 116';

@@ -11,7 +11,8 @@ import { threeAccounts } from '../accounts';
 import { LOCALES, messagesOf, type Translate, translator } from '../messages';
 import { jobUrl } from '../site/jobs.js';
 import { FIREFOX_SHOTS, firefoxShot, SCREENSHOT } from '../store/assets';
-import { countText, type Firefox, openPage, toggleStep, useFirefox } from './firefox';
+import { type Firefox, useFirefox } from './firefox';
+import { countText, openPage, toggleStep } from './job-page';
 
 let firefox: Firefox;
 let page: Page;

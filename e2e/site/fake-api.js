@@ -55,13 +55,18 @@ export function outputUrl(jobNumber, container, stepId) {
   return `${OUTPUT_ORIGIN}/fake-output/${jobNumber}/${container}/${stepId}/output?${query}`;
 }
 
+/** The jobs an answer is built from: jobs.js's `jobs` unless given another site's. @typedef {Readonly<Record<number, import('./types').Scenario>>} Scenarios */
+
 /**
  * `GET /api/v1.1/project/github/acme/api/<n>` as CircleCI answers it for a 2.0 job: `node` null, one
  * action per container in every step, `bash_command` only on config steps. An SSH rerun is still
  * running, waiting in its last step (Wait for SSH), which started that step's duration before `now`.
  * `scenarios`: the jobs to answer from, jobs.js's unless another site (the bench's) has more.
+ * @param {number} jobNumber
+ * @param {number} [now]
+ * @param {Scenarios} [scenarios]
  */
-export function buildDetails(jobNumber, now = Date.now(), scenarios = jobs) {
+export function buildDetails(jobNumber, now = Date.now(), scenarios = /** @type {Scenarios} */ (jobs)) {
   const scenario = scenarios[jobNumber] ?? ordinaryJob(jobNumber);
   const parallel = scenario.containers.length;
   const [first] = scenario.containers;
@@ -130,9 +135,22 @@ export function buildDetails(jobNumber, now = Date.now(), scenarios = jobs) {
 /**
  * The output of one container's step, `[{ type, time, message }]`: the lines at load in one message,
  * each streamed batch in another, every line ending in "\r\n" as CircleCI's do.
+ * @param {number} jobNumber
+ * @param {number} container
+ * @param {number} stepId
+ * @param {boolean} [hostile]
+ * @param {number} [now]
+ * @param {Scenarios} [scenarios]
  * @returns {{ type: string, time: string, message: string }[] | undefined}
  */
-export function stepOutput(jobNumber, container, stepId, hostile = false, now = Date.now(), scenarios = jobs) {
+export function stepOutput(
+  jobNumber,
+  container,
+  stepId,
+  hostile = false,
+  now = Date.now(),
+  scenarios = /** @type {Scenarios} */ (jobs),
+) {
   const scenario = scenarios[jobNumber] ?? ordinaryJob(jobNumber);
   const step = scenario.containers[container]?.steps.find((candidate) => candidate.id === stepId);
   if (!step) return undefined;

@@ -2,7 +2,10 @@
 // streams. Pure data: the page imports it as /__fixture__/floods.js, and e2e/hostile-pages.spec.ts and
 // bench/flood.mjs name the floods from Node.
 
-/** Each flood: how many batches, and the lines of batch `i` (made in the page, not sent to it). */
+/**
+ * Each flood: how many batches, and the lines of batch `i` (made in the page, not sent to it).
+ * @type {Readonly<Record<import('./types').Flood, { batches: number; lines: (batch: number) => string[] }>>}
+ */
 export const FLOODS = {
   // 50 short lines, one a batch, in another step than the SSH ones.
   chunks: { batches: 50, lines: (i) => [`chunk ${i}`] },
@@ -26,7 +29,7 @@ export const FLOODS = {
 export async function streamFlood({ kind, step, quietMs = 0 }) {
   const { batches, lines } = FLOODS[kind];
   for (let i = 0; i < batches; i++) {
-    window.__fixture.append(step, lines(i));
+    /** @type {any} */ (window).__fixture.append(step, lines(i));
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
   await new Promise((resolve) => setTimeout(resolve, quietMs));

@@ -50,7 +50,10 @@ const IMPOSTOR = ['You can now SSH into this box if your SSH public key is added
 // buttons; a step without a shell line, or a run step still collapsed, is a second step of that name:
 // both get the duplicate warning, and only the other real step (a different name) keeps its button.
 
-/** [id, disguised name of 'Enable SSH' or 'Wait for SSH', same name once normalised?] */
+/**
+ * [id, disguised name of 'Enable SSH' or 'Wait for SSH', same name once normalised?]
+ * @type {[string, string, boolean][]}
+ */
 const NAMES = [
   ['cyrillic-E', '\u0415nable SSH', false], // Е U+0415
   ['cyrillic-H', 'Enable SS\u041d', false], // Н U+041D
@@ -74,7 +77,10 @@ const NAMES = [
   ['parallel-suffix', 'Enable SSH (2)', true],
 ];
 
-/** Wait for SSH's disguises: fewer, the same families. */
+/**
+ * Wait for SSH's disguises: fewer, the same families.
+ * @type {[string, string, boolean][]}
+ */
 const WAIT_NAMES = [
   ['cyrillic-o', 'Wait f\u043er SSH', false],
   ['fullwidth', '\uff37\uff41\uff49\uff54 \uff46\uff4f\uff52 \uff33\uff33\uff28', false],
@@ -84,11 +90,14 @@ const WAIT_NAMES = [
 ];
 
 function nameCases() {
+  /** @type {Omit<import('./types').HostileCase, 'number'>[]} */
   const cases = [];
-  for (const [list, real] of [
+  /** @type {[[string, string, boolean][], string][]} */
+  const disguises = [
     [NAMES, 'enable'],
     [WAIT_NAMES, 'wait'],
-  ]) {
+  ];
+  for (const [list, real] of disguises) {
     for (const [id, name, same] of list) {
       // A config run step with a name that is the same once normalised (its shell line on screen): set
       // aside as a config step (S2.2), so CircleCI's own steps keep their buttons. (Under another name a
@@ -153,6 +162,7 @@ const SHELLS = [
 ];
 
 function shellCases() {
+  /** @type {Omit<import('./types').HostileCase, 'number'>[]} */
   const cases = [];
   for (const [index, [id, shell]] of SHELLS.entries()) {
     // Each shell under one of the two names, in turn.
@@ -338,6 +348,7 @@ const PROXY = [
 ];
 
 function proxyCases() {
+  /** @type {Omit<import('./types').HostileCase, 'number'>[]} */
   const cases = PROXY.map(([id, line]) => ({
     id: `proxy-${id}`,
     class: 'proxy',
@@ -412,6 +423,7 @@ function legacyLineCases() {
 }
 
 function legacyActionCases() {
+  /** @type {Omit<import('./types').HostileCase, 'number'>[]} */
   const cases = [];
   // Look-alike names on config actions in an SSH rerun: other names, ignored, whatever their type.
   for (const [id, name] of [
@@ -451,7 +463,8 @@ function legacyActionCases() {
   }
   // No SSH rerun: a config action named like CircleCI's, of every type but the two CircleCI's own use,
   // or with a bash_command title, or with no type at all. Only the type rule tells them apart.
-  for (const [id, type, name, bashCommand] of [
+  /** @type {[string, string | null, string, string][]} */
+  const legacyImpostors = [
     ['test-wait', 'test', 'Wait for SSH', "echo '$ ssh -p 64594 ubuntu@6.6.6.6'"],
     ['test-enable', 'test', 'Enable SSH', "echo '$ ssh -p 64594 ubuntu@6.6.6.6'"],
     ['dependencies', 'dependencies', 'Enable SSH', 'echo'],
@@ -460,7 +473,8 @@ function legacyActionCases() {
     ['infrastructure-with-title', 'infrastructure', 'Enable SSH', 'echo'],
     ['infrastructure-capitalised', 'Infrastructure', 'Enable SSH', ''],
     ['infrastructure-suffixed', 'infrastructure-x', 'Enable SSH', ''],
-  ]) {
+  ];
+  for (const [id, type, name, bashCommand] of legacyImpostors) {
     cases.push({
       id: `legacy-type-${id}-no-rerun`,
       class: 'legacy-types',
@@ -481,6 +495,7 @@ function numbered(cases) {
   return cases.map((c) => ({ ...c, number: c.ui === 'app' ? job++ : build++ }));
 }
 
+/** @type {import('./types').HostileCase[]} */
 export const HOSTILE = numbered([
   ...nameCases(),
   ...shellCases(),

@@ -4,7 +4,8 @@
 // Only the selected container's view is rendered; the container comes from `#<tab>/containers/<n>`.
 import { hostileBuilds, legacyBuilds, segments } from './jobs.js';
 
-const root = document.getElementById('root');
+/** The page's one mount point (legacy.html). */
+const root = /** @type {HTMLElement} */ (document.getElementById('root'));
 const route = /^\/(gh|bb)\/([^/]+)\/([^/]+)\/(\d+)\/?$/.exec(location.pathname);
 const build = route && (legacyBuilds[Number(route[4])] ?? hostileBuilds[Number(route[4])]);
 
@@ -20,7 +21,10 @@ function el(tag, attributes = {}, ...children) {
 }
 
 function parseHash() {
-  const [, tab, container] = /^#?([a-zA-Z0-9-]*)(?:\/containers\/(\d+))?/.exec(location.hash);
+  // The pattern matches every string, the empty one too.
+  const [, tab, container] = /** @type {RegExpExecArray} */ (
+    /^#?([a-zA-Z0-9-]*)(?:\/containers\/(\d+))?/.exec(location.hash)
+  );
   return { tab: tab || 'build-timing', container: Number(container ?? 0) };
 }
 
@@ -88,12 +92,12 @@ function actionView(action) {
 function render() {
   const { tab, container } = parseHash();
   for (const pill of root.querySelectorAll('.container-selector')) {
-    const index = Number(pill.querySelector('.container-index').textContent);
+    const index = Number(pill.querySelector('.container-index')?.textContent);
     pill.classList.toggle('active', index === container);
     pill.setAttribute('href', `#${tab}/containers/${index}`);
   }
   const previous = selected?.wrapper;
-  selected = { index: container, wrapper: null, shown: new Map() };
+  selected = { index: container, wrapper: /** @type {HTMLElement | null} */ (null), shown: new Map() };
   const actions = containers[container]?.actions ?? [];
   selected.wrapper = el(
     'div',
@@ -101,7 +105,7 @@ function render() {
     el('div', { class: 'container-view', id: `container_${container}` }, ...actions.map(actionView)),
   );
   if (previous) previous.replaceWith(selected.wrapper);
-  else root.append(selected.wrapper);
+  else root.append(/** @type {HTMLElement} */ (selected.wrapper));
 }
 
 if (!build) {
@@ -127,7 +131,7 @@ if (!build) {
   addEventListener('hashchange', render);
 }
 
-window.__fixture = {
+/** @type {any} */ (window).__fixture = {
   ready: true,
   // Like Pusher's appendAction: the lines arrive as one more message.
   append(actionName, lines, container = selected?.index) {

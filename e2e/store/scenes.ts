@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import { expand } from '../job-page';
 import type { Translate } from '../messages';
-import { jobUrl } from '../site/jobs.js';
+import { jobUrl, parallel8Url } from '../site/jobs.js';
 
 /** Job 101 with Enable SSH open and container 0's command just copied. */
 export async function copiedOnJobPage(page: Page, t: Translate): Promise<void> {
@@ -30,7 +30,7 @@ export async function windowsJob(page: Page, t: Translate): Promise<void> {
  * 3's host keys open.
  */
 export async function jobSshPanel(page: Page, t: Translate): Promise<void> {
-  await page.goto(jobUrl(116, 0));
+  await page.goto(parallel8Url(0));
   await page.getByText(t('panelKnownCount', '1', '8')).waitFor();
   await page.getByRole('link', { name: t('panelOpenRun', '3') }).click();
   const panel = page.getByRole('region', { name: t('panelHeading', '116') });

@@ -11,7 +11,9 @@ const FILES = { packageJson: 'package.json', packageLock: 'package-lock.json', m
 
 const version = process.argv[2];
 if (!version || process.argv.length > 3) fail('Usage: npm run release -- <version>, e.g. npm run release -- 0.2.0');
-const texts = Object.fromEntries(Object.entries(FILES).map(([key, path]) => [key, readFileSync(path, 'utf8')]));
+const texts = /** @type {Record<keyof typeof FILES, string>} */ (
+  Object.fromEntries(Object.entries(FILES).map(([key, path]) => [key, readFileSync(path, 'utf8')]))
+);
 const problem =
   versionProblem(JSON.parse(texts.packageJson).version, version) ??
   changelogProblem(readFileSync('CHANGELOG.md', 'utf8'), version);

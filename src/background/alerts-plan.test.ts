@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ALERTS } from '../shared/prefs';
+import { DEFAULT_ALERTS } from '../settings/prefs';
 import { badgeFor, dueAlerts, minutesLeft, nextBadgeChange, nextWake, type WatchedJob } from './alerts-plan';
 
 const MINUTE = 60_000;

@@ -3,7 +3,7 @@
 // notifications are due, and when to wake up next (one alarm, background/alerts.ts). The figures are
 // the job SSH panel's (circleci/ssh-window.ts): nothing here asks CircleCI anything.
 
-import type { AlertSettings } from '../shared/prefs';
+import type { AlertSettings } from '../settings/prefs';
 import type { SshStatus } from '../shared/ssh-status';
 
 const MINUTE = 60_000;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_ALERTS } from '../shared/prefs';
+import { DEFAULT_ALERTS } from '../settings/prefs';
 import type { SshStatus } from '../shared/ssh-status';
 import { useFakeBrowser } from '../test/fake-browser';
 import { createAlerts } from './alerts';

@@ -4,10 +4,10 @@
 // background tab may be throttled, and the worker may have slept. Kept in storage.session, so nothing
 // outlives the browser, and a restarted worker carries on.
 
-import type { NotificationText } from '../shared/browser';
+import type { AlertSettings } from '../settings/prefs';
+import type { NotificationText } from '../shared/browser-alerts';
 import { type MessageKey, t } from '../shared/i18n';
-import type { AlertSettings } from '../shared/prefs';
-import { isRecord } from '../shared/prefs';
+import { isRecord } from '../shared/records';
 import type { SshStatus } from '../shared/ssh-status';
 import { type AlertKind, badgeFor, dueAlerts, nextWake, type WatchedJob } from './alerts-plan';
 

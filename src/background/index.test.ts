@@ -1,4 +1,4 @@
-// The background's wiring, against a fake of src/shared/browser.ts: the keyboard shortcut asks the
+// The background's wiring, against fakes of src/shared/browser*.ts: the keyboard shortcut asks the
 // active tab to copy, and only the right senders may change the preferences.
 
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -16,33 +16,19 @@ const browser = vi.hoisted(() => ({
 }));
 
 vi.mock('../shared/polyfill', () => ({}));
-vi.mock('../shared/api-token', () => ({ loadApiToken: async () => undefined }));
+vi.mock('../settings/api-token', () => ({ loadApiToken: async () => undefined }));
 vi.mock('../shared/browser', () => ({
   onInstalledOrUpdated: (handler: () => void) => {
     browser.handlers.installed = handler;
   },
   onSyncItemChanged: () => undefined,
-  onOriginsChanged: () => undefined,
   onMessage: (handler: (message: unknown, sender: unknown) => unknown) => {
     browser.handlers.message = handler;
   },
   onCommand: (name: string, handler: () => void) => {
     browser.handlers[`command:${name}`] = handler;
   },
-  activeTabId: async () => 7,
   sendMessageToTab: browser.sendMessageToTab,
-  setTabBadge: browser.setTabBadge,
-  setAlarm: browser.setAlarm,
-  showNotification: browser.showNotification,
-  onAlarm: () => undefined,
-  onTabGone: () => undefined,
-  onNotificationClicked: () => undefined,
-  hasNotifications: async () => true,
-  clearNotification: async () => undefined,
-  focusTab: async () => undefined,
-  openTab: async () => undefined,
-  runInTab: browser.runInTab,
-  openOptionsPage: async () => undefined,
   isFromExtensionPage: (sender: { url?: string }) => sender.url?.startsWith('chrome-extension://ours/') ?? false,
   currentPageSender: (sender: object) => sender,
   contentScriptPage: (sender: { url?: string; tab?: unknown }) => (sender.tab ? sender.url : undefined),
@@ -50,14 +36,34 @@ vi.mock('../shared/browser', () => ({
   getSessionItem: async (key: string) => browser.session.get(key),
   setSessionItem: async (key: string, value: unknown) => void browser.session.set(key, value),
 }));
-vi.mock('../shared/prefs-storage', async (importOriginal) => ({
+vi.mock('../shared/browser-alerts', () => ({
+  setTabBadge: browser.setTabBadge,
+  setAlarm: browser.setAlarm,
+  showNotification: browser.showNotification,
+  onAlarm: () => undefined,
+  onNotificationClicked: () => undefined,
+  hasNotifications: async () => true,
+  clearNotification: async () => undefined,
+}));
+vi.mock('../shared/browser-tabs', () => ({
+  activeTabId: async () => 7,
+  onTabGone: () => undefined,
+  focusTab: async () => undefined,
+  openTab: async () => undefined,
+  runInTab: browser.runInTab,
+  openOptionsPage: async () => undefined,
+}));
+vi.mock('../shared/browser-permissions', () => ({
+  onOriginsChanged: () => undefined,
+}));
+vi.mock('../settings/prefs-storage', async (importOriginal) => ({
   ...(await importOriginal<object>()),
-  loadPrefs: async () => ({ prefs: (await import('../shared/prefs')).DEFAULT_PREFS }),
+  loadPrefs: async () => ({ prefs: (await import('../settings/prefs')).DEFAULT_PREFS }),
   savePrefs: browser.savePrefs,
   saveProjectRule: browser.saveProjectRule,
   migrateStoredPrefs: async () => undefined,
 }));
-vi.mock('../shared/servers', async (importOriginal) => ({
+vi.mock('../settings/servers', async (importOriginal) => ({
   ...(await importOriginal<object>()),
   syncServerContentScripts: async () => undefined,
 }));

@@ -8,39 +8,36 @@ import { createJobSshCache } from '../circleci/api-cache';
 import { parseJobPage } from '../circleci/page-detect';
 import { HOOKS } from '../circleci/selectors';
 import { describePage } from '../diagnostics/describe-page';
-import { loadApiToken } from '../shared/api-token';
+import { loadApiToken } from '../settings/api-token';
+import { PREFS_KEY, readPrefs } from '../settings/prefs';
+import { loadPrefs, migrateStoredPrefs, savePrefs, saveProjectRule } from '../settings/prefs-storage';
+import { parseRulePattern, projectPattern } from '../settings/project-rules';
+import { appHostsOf, syncServerContentScripts } from '../settings/servers';
 import {
-  activeTabId,
-  clearNotification,
   contentScriptPage,
   currentPageSender,
-  focusTab,
   getSessionItem,
-  hasNotifications,
   isFromExtensionPage,
   keepLocalStorageFromContentScripts,
-  onAlarm,
   onCommand,
   onInstalledOrUpdated,
   onMessage,
-  onNotificationClicked,
-  onOriginsChanged,
   onSyncItemChanged,
-  onTabGone,
-  openOptionsPage,
-  openTab,
-  runInTab,
   sendMessageToTab,
-  setAlarm,
   setSessionItem,
+} from '../shared/browser';
+import {
+  clearNotification,
+  hasNotifications,
+  onAlarm,
+  onNotificationClicked,
+  setAlarm,
   setTabBadge,
   showNotification,
-} from '../shared/browser';
+} from '../shared/browser-alerts';
+import { onOriginsChanged } from '../shared/browser-permissions';
+import { activeTabId, focusTab, onTabGone, openOptionsPage, openTab, runInTab } from '../shared/browser-tabs';
 import { type BackgroundRequest, parseBackgroundRequest, type SaveResponse, splitHref } from '../shared/messages';
-import { PREFS_KEY, readPrefs } from '../shared/prefs';
-import { loadPrefs, migrateStoredPrefs, savePrefs, saveProjectRule } from '../shared/prefs-storage';
-import { parseRulePattern, projectPattern } from '../shared/project-rules';
-import { appHostsOf, syncServerContentScripts } from '../shared/servers';
 import { createAlerts, type JobRef } from './alerts';
 import { createJobSsh, jobId } from './job-ssh';
 import { createReruns } from './reruns';

@@ -4,33 +4,14 @@
 // - with an API token, CircleCI's own answer for every container at once (api.ts, cached).
 // Pages only ever learn about the job they are on: the job comes from the sender's URL, not the message.
 
-import { type ApiProblem, apiOrigin, fetchViewer, type JobSsh } from '../circleci/api';
+import { fetchViewer } from '../circleci/api';
+import { apiOrigin } from '../circleci/api-address';
 import type { JobSshCache } from '../circleci/api-cache';
 import { type JobPage, MAX_CONTAINERS, parseJobPage } from '../circleci/page-detect';
 import type { SshStepName } from '../circleci/step-trust';
 import { isStepLines } from '../shared/messages';
-import { isRecord } from '../shared/prefs';
-
-export interface RememberedContainer {
-  readonly container: number;
-  readonly enable?: readonly string[];
-  readonly wait?: readonly string[];
-  /** When this container's Wait for SSH began, as pages showed it: its box's clock (ssh-window.ts). */
-  readonly waitStartedAt?: number;
-}
-
-export type ApiReport =
-  | { readonly state: 'no-token' }
-  /** `viewer`: whose token it is, when CircleCI said. */
-  | { readonly state: 'ok'; readonly job: JobSsh; readonly viewer?: string }
-  | { readonly state: 'error'; readonly problem: ApiProblem; readonly retryAfterMs?: number };
-
-export interface JobSshReport {
-  readonly remembered: readonly RememberedContainer[];
-  readonly api: ApiReport;
-  /** The job this one is the SSH rerun of, when this browser followed it there (reruns.ts). */
-  readonly rerunOf?: { readonly jobNumber: number; readonly url: string };
-}
+import { isRecord } from '../shared/records';
+import type { ApiReport, JobSshReport, RememberedContainer } from '../shared/reports';
 
 export interface JobSshDeps {
   readonly getSession: (key: string) => Promise<unknown>;

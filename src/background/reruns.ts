@@ -5,7 +5,7 @@
 // new job's panel names the job it came from, and the popup offers to go to it.
 // Kept in storage.session: nothing outlives the browser.
 
-import { isRecord } from '../shared/prefs';
+import { isRecord } from '../shared/records';
 import type { JobRef } from './alerts';
 
 export const RERUNS_KEY = 'reruns';

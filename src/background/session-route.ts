@@ -7,19 +7,13 @@
 // per API host for the browser session, so later pages fall back at once and ask nothing
 // (docs/security.md#s19-session-route).
 
-import { type ApiProblem, apiOrigin, type JobSsh } from '../circleci/api';
+import type { ApiProblem } from '../circleci/api';
+import { apiOrigin } from '../circleci/api-address';
 import type { JobSshCache } from '../circleci/api-cache';
 import { MAX_BODY_BYTES } from '../circleci/api-http';
 import { parseJobPage } from '../circleci/page-detect';
 import { parseSessionFetchAnswer } from '../shared/messages';
-
-export type SessionReport =
-  /** Turned off in the options, or a page with no API host. */
-  | { readonly state: 'off' }
-  /** This API host refused the session this browser session: the panel relies on the other sources. */
-  | { readonly state: 'refused' }
-  | { readonly state: 'ok'; readonly job: JobSsh }
-  | { readonly state: 'error'; readonly problem: ApiProblem };
+import type { SessionReport } from '../shared/reports';
 
 export interface SessionRouteDeps {
   readonly getSession: (key: string) => Promise<unknown>;

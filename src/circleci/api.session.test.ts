@@ -2,7 +2,8 @@
 // comes from the API's raw-output endpoint, and the API's own word on which steps are CircleCI's counts.
 
 import { describe, expect, it } from 'vitest';
-import { fetchJobSsh, rawOutputBase } from './api';
+import { fetchJobSsh } from './api';
+import { rawOutputBase } from './api-address';
 
 const ORIGIN = 'https://circleci.com';
 const JOB = { vcs: 'gh', org: 'acme', project: 'api', jobNumber: 116 };

@@ -96,3 +96,14 @@ describe('visitKey', () => {
     );
   });
 });
+
+describe("the content features' test URLs", () => {
+  const features = import.meta.glob<{ TEST_URLS: readonly string[] }>('../content/features/*.{ts,tsx}', {
+    eager: true,
+  });
+
+  it.each(Object.entries(features))('%s names job pages only', (_, { TEST_URLS }) => {
+    expect(TEST_URLS.length).toBeGreaterThan(0);
+    for (const url of TEST_URLS) expect(parseJobPage(url), url).toBeDefined();
+  });
+});

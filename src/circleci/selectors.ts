@@ -121,6 +121,11 @@ export function jobHeader(document: Document): Element | null {
   return title?.closest('main header') ?? title?.parentElement ?? null;
 }
 
+/** The job's name as its header shows it: the text of its title (the SSH panel tells it the background). */
+export function jobTitle(header: Element): string {
+  return header.querySelector('h1')?.textContent ?? '';
+}
+
 /** Each parallel run's own link, by run index: how the panel sends the user to a run it does not know. */
 export function parallelRunLinks(document: Document): Map<number, string> {
   return new Map([...runLinks(document)].map(([index, link]) => [index, link.href]));

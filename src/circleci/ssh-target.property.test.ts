@@ -3,7 +3,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSshCommand, isSafeToPaste } from '../shared/ssh-command';
+import { buildSshCommand, isSafeToPaste } from '../command/ssh-command';
 import { parseSshLine, parseSshOutput, splitOutputLines } from './ssh-output';
 import { isDnsName, isIpv4, isIpv6, isUser, parsePort, type SshTarget, WINDOWS_SHELLS } from './ssh-target';
 

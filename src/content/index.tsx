@@ -1,7 +1,7 @@
 // Content script entry: runs each feature once per visit of a CircleCI job page.
 
-import { loadPrefs } from '../shared/prefs-storage';
-import { appHostsOf, proxyHostsFor } from '../shared/servers';
+import { loadPrefs } from '../settings/prefs-storage';
+import { appHostsOf, proxyHostsFor } from '../settings/servers';
 import { copySshCommand } from './features/copy-ssh-command';
 import { pageCheck } from './features/page-check';
 import { sshPanel } from './features/ssh-panel';

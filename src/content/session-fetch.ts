@@ -4,7 +4,7 @@
 // in (`circleci.com` for app.circleci.com, `<domain>` for a server's `app.<domain>`), never a step's
 // output_url or any other host, whatever it is asked (docs/security.md#s19-session-route).
 
-import { apiOrigin } from '../circleci/api';
+import { apiOrigin } from '../circleci/api-address';
 import { readLimited } from '../circleci/api-http';
 import { isFromExtensionPage, onMessage } from '../shared/browser';
 import { parseSessionFetch, SESSION_FETCH_HEADERS, type SessionFetchAnswer } from '../shared/messages';

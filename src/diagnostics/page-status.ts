@@ -2,7 +2,7 @@
 // counts and verdicts only, never log text, so it can go into a bug report as it is.
 
 import { isSshStepName, type SshStepName } from '../circleci/step-trust';
-import { isRecord } from '../shared/prefs';
+import { isRecord } from '../shared/records';
 
 export interface SshStepStatus {
   readonly step: SshStepName;

@@ -1,7 +1,8 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { type KeyProfile, LIMITS, type Prefs } from '../settings/prefs';
 import { t } from '../shared/i18n';
-import { type KeyProfile, LIMITS, type Prefs } from '../shared/prefs';
+import { firstInvalidField } from '../ui/own-queries';
 import { ProfileFields } from './ProfileFields';
 import { checkProfile, EMPTY_DRAFT, newProfileId } from './profile-fields';
 
@@ -25,7 +26,7 @@ export function AddProfileForm({ prefs, onAdd, nameRef }: AddProfileFormProps) {
   );
 
   useEffect(() => {
-    if (tries > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (tries > 0) firstInvalidField(form.current)?.focus();
   }, [tries]);
 
   if (prefs.profiles.length >= LIMITS.profiles) return <p class="hint">{t('profileLimit', String(LIMITS.profiles))}</p>;

@@ -1,9 +1,9 @@
 // While an SSH rerun runs: notifications (asking for the optional permission when turned on), the two
 // expiry warnings, which are notifications too, and the toolbar countdown.
 
+import type { AlertSettings } from '../settings/prefs';
+import { setAlert } from '../settings/prefs-edit';
 import { type MessageKey, t } from '../shared/i18n';
-import type { AlertSettings } from '../shared/prefs';
-import { setAlert } from '../shared/prefs-edit';
 import { useNotificationsSwitch } from '../ui/notifications-switch';
 import type { PrefsStore } from './use-prefs';
 

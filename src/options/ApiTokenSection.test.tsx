@@ -4,7 +4,7 @@
 
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { API_ORIGINS, API_TOKEN_KEY } from '../shared/api-token';
+import { API_ORIGINS, API_TOKEN_KEY } from '../settings/api-token';
 import { testBrowser, useFakeBrowser } from '../test/fake-browser';
 import { ApiTokenSection } from './ApiTokenSection';
 

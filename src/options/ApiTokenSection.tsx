@@ -10,7 +10,7 @@ import {
   releaseApiAccess,
   requestApiAccess,
   saveApiToken,
-} from '../shared/api-token';
+} from '../settings/api-token';
 import { type MessageKey, t } from '../shared/i18n';
 import { Field } from './Field';
 

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
+import { checkKeyPath } from '../command/key-path';
+import type { CommandOptions } from '../command/options';
+import { isShell, SHELLS, type Shell } from '../command/shell-quote';
+import { buildSshCommand, hostKeyAlias } from '../command/ssh-command';
+import { defaultProfile, type Prefs } from '../settings/prefs';
 import { type MessageKey, t } from '../shared/i18n';
-import { checkKeyPath } from '../shared/key-path';
-import { type CommandOptions, defaultProfile, type Prefs } from '../shared/prefs';
-import { isShell, SHELLS, type Shell } from '../shared/shell-quote';
-import { buildSshCommand, hostKeyAlias } from '../shared/ssh-command';
 import { setOption, setShell } from './edits';
 import type { PrefsStore } from './use-prefs';
 

@@ -4,8 +4,8 @@
 // says whether it worked, for the token too.
 
 import { useEffect, useState } from 'preact/hooks';
+import type { PrefsNotice } from '../settings/prefs';
 import { type MessageKey, t } from '../shared/i18n';
-import type { PrefsNotice } from '../shared/prefs';
 import { SAVE_PROBLEMS } from '../ui/problems';
 import { AlertsSection } from './AlertsSection';
 import { ApiTokenSection } from './ApiTokenSection';

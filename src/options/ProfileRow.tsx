@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Shell } from '../command/shell-quote';
+import type { KeyProfile } from '../settings/prefs';
 import { t } from '../shared/i18n';
-import type { KeyProfile } from '../shared/prefs';
-import type { Shell } from '../shared/shell-quote';
 import { ProfileFields } from './ProfileFields';
 import { checkProfile, draftOf, type Field, type ProfileDraft, sameAsSaved } from './profile-fields';
 

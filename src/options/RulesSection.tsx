@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
+import { LIMITS, type Prefs } from '../settings/prefs';
+import { describePattern, parseRulePattern } from '../settings/project-rules';
 import { t } from '../shared/i18n';
-import { LIMITS, type Prefs } from '../shared/prefs';
-import { describePattern, parseRulePattern } from '../shared/project-rules';
 import { removeRule, setRule } from './edits';
 import { Field } from './Field';
 import type { PrefsStore } from './use-prefs';

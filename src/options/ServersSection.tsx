@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { LIMITS, type Prefs, readServer, type ServerInstall } from '../settings/prefs';
+import { releaseServerAccess, requestServerAccess } from '../settings/servers';
 import { t } from '../shared/i18n';
-import { LIMITS, type Prefs, readServer, type ServerInstall } from '../shared/prefs';
-import { releaseServerAccess, requestServerAccess } from '../shared/servers';
+import { firstInvalidField } from '../ui/own-queries';
 import { addServer, removeServer } from './edits';
 import { Field } from './Field';
 import { useGrantedHosts } from './use-granted-hosts';
@@ -41,7 +42,7 @@ export function ServersSection({ store: { prefs, save } }: { readonly store: Pre
   const check = checkServer(appInput, sshInput, prefs);
 
   useEffect(() => {
-    if (tries > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (tries > 0) firstInvalidField(form.current)?.focus();
   }, [tries]);
 
   const add = (event: Event) => {

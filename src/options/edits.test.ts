@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PREFS, type Prefs, validPrefs } from '../shared/prefs';
+import { DEFAULT_PREFS, type Prefs, validPrefs } from '../settings/prefs';
 import { removeProfile, setDefaultProfile, setRule } from './edits';
 
 const prefs: Prefs = {

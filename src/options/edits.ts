@@ -1,8 +1,9 @@
 // The changes the options page makes, as pure functions of the latest stored prefs: a save applies
 // them to whatever is stored by then, so an edit never undoes what another page saved meanwhile.
 
-import type { CommandOptions, KeyProfile, Prefs, ServerInstall } from '../shared/prefs';
-import type { Shell } from '../shared/shell-quote';
+import type { CommandOptions } from '../command/options';
+import type { Shell } from '../command/shell-quote';
+import type { KeyProfile, Prefs, ServerInstall } from '../settings/prefs';
 
 export function addProfile(prefs: Prefs, profile: KeyProfile): Prefs {
   return { ...prefs, profiles: [...prefs.profiles, profile] };

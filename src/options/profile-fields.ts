@@ -1,11 +1,11 @@
 // What the user types for a key profile, checked field by field so each field can say what is wrong
 // with it. The rules are prefs.ts's own (readProfile), so what passes here also passes the save.
 
-import { parseFingerprint } from '../shared/fingerprint';
+import { parseFingerprint } from '../command/fingerprint';
+import { checkKeyPath } from '../command/key-path';
+import type { Shell } from '../command/shell-quote';
+import { type KeyProfile, LIMITS, readProfile } from '../settings/prefs';
 import type { MessageKey } from '../shared/i18n';
-import { checkKeyPath } from '../shared/key-path';
-import { type KeyProfile, LIMITS, readProfile } from '../shared/prefs';
-import type { Shell } from '../shared/shell-quote';
 import { KEY_PROBLEMS } from '../ui/problems';
 
 export interface ProfileDraft {

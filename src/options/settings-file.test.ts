@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PREFS, type Prefs } from '../shared/prefs';
+import { DEFAULT_PREFS, type Prefs } from '../settings/prefs';
 import { readSettingsFile, settingsFile } from './settings-file';
 
 const prefs: Prefs = {

@@ -1,7 +1,8 @@
 // The settings file: every preference, marked so that only our own export is taken for one, and
 // validated whole like a save, so an import either replaces all settings or changes nothing.
 
-import { isRecord, type Prefs, readPrefs, SCHEMA_VERSION, validPrefs } from '../shared/prefs';
+import { type Prefs, readPrefs, SCHEMA_VERSION, validPrefs } from '../settings/prefs';
+import { isRecord } from '../shared/records';
 
 export const SETTINGS_FILE_NAME = 'ssh-copy-for-circleci-settings.json';
 const FORMAT = 'ssh-copy-for-circleci';

@@ -2,9 +2,9 @@
 // permissions do not: a server added on another device, or imported, is listed without access here.
 
 import { useEffect, useState } from 'preact/hooks';
-import { hasOrigin } from '../shared/browser';
-import type { ServerInstall } from '../shared/prefs';
-import { serverOrigin } from '../shared/servers';
+import type { ServerInstall } from '../settings/prefs';
+import { serverOrigin } from '../settings/servers';
+import { hasOrigin } from '../shared/browser-permissions';
 
 /** App host → granted; a host not yet checked is missing. Call `recheck` after asking or releasing. */
 export function useGrantedHosts(servers: readonly ServerInstall[]): [ReadonlyMap<string, boolean>, () => void] {

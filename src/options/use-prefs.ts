@@ -4,11 +4,11 @@
 // popup, a job page, another device) arrive through watchPrefs.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { DEFAULT_PREFS, type Prefs, type PrefsNotice, type ReadPrefs } from '../settings/prefs';
+import { loadPrefs, watchPrefs } from '../settings/prefs-storage';
 import { sendMessage } from '../shared/browser';
 import type { MessageKey } from '../shared/i18n';
 import { parseSaveResponse, type SaveProblem } from '../shared/messages';
-import { DEFAULT_PREFS, type Prefs, type PrefsNotice, type ReadPrefs } from '../shared/prefs';
-import { loadPrefs, watchPrefs } from '../shared/prefs-storage';
 
 export type SaveStatus =
   | { readonly kind: 'idle' }

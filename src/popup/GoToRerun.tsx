@@ -2,9 +2,10 @@
 // started (background/reruns.ts), the popup offers it, unless the active tab shows it already.
 
 import { useEffect, useState } from 'preact/hooks';
-import { focusTab, openTab, sendMessage } from '../shared/browser';
+import { sendMessage } from '../shared/browser';
+import { focusTab, openTab } from '../shared/browser-tabs';
 import { t } from '../shared/i18n';
-import { isRecord } from '../shared/prefs';
+import { isRecord } from '../shared/records';
 
 interface Rerun {
   readonly jobNumber: number;

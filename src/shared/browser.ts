@@ -1,4 +1,5 @@
-// The one module that touches the extension API. Everything else goes through these few functions,
+// The one place that touches the extension API (this module: storage, messages, runtime; and beside it
+// browser-alerts, browser-tabs and browser-permissions). Everything else goes through these few functions,
 // so unit tests give it @webext-core/fake-browser (useBrowserApi) and the rest of the code never knows.
 //
 // Which API: the extension's pages and background install webextension-polyfill first (polyfill.ts).
@@ -30,6 +31,11 @@ let browser = ((globalThis as { browser?: ExtensionApi }).browser ??
 
 export function useBrowserApi(api: ExtensionApi): void {
   browser = api;
+}
+
+/** The API itself, for the other browser-*.ts modules only: read on each call, as a test may swap it. */
+export function extensionApi(): ExtensionApi {
+  return browser;
 }
 
 export async function getSyncItem(key: string): Promise<unknown> {
@@ -163,12 +169,6 @@ export function onCommand(name: string, handler: () => void): void {
   });
 }
 
-/** The active tab's id; reading it needs no permission (its URL would). */
-export async function activeTabId(): Promise<number | undefined> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
-}
-
 /** To every frame of a tab, or to one (`frameId` 0: the top frame, where a job page's content script runs). */
 export function sendMessageToTab(tabId: number, message: unknown, frameId?: number): Promise<unknown> {
   return frameId === undefined
@@ -178,158 +178,4 @@ export function sendMessageToTab(tabId: number, message: unknown, frameId?: numb
 
 export function extensionVersion(): string {
   return browser.runtime.getManifest().version;
-}
-
-/** The toolbar button's badge on one tab: short text (`!`, `9m`), in a warning colour or not; '' for none. */
-export async function setTabBadge(tabId: number, text: string, warning = true): Promise<void> {
-  await browser.action.setBadgeBackgroundColor({ tabId, color: warning ? '#b3261e' : '#1d4f91' });
-  await browser.action.setBadgeText({ tabId, text });
-}
-
-/** The one alarm named `name`, at `when` (epoch ms); undefined clears it. Alarms wake a sleeping worker. */
-export async function setAlarm(name: string, when: number | undefined): Promise<void> {
-  if (when === undefined) await browser.alarms.clear(name);
-  else browser.alarms.create(name, { when });
-}
-
-export function onAlarm(name: string, handler: () => void): void {
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === name) handler();
-  });
-}
-
-const NOTIFICATIONS = { permissions: ['notifications' as const] };
-
-/** Asks for the optional `notifications` permission (must run in a click handler of an extension page). */
-export function requestNotifications(): Promise<boolean> {
-  return browser.permissions.request(NOTIFICATIONS);
-}
-
-export function removeNotifications(): Promise<boolean> {
-  return browser.permissions.remove(NOTIFICATIONS);
-}
-
-export function hasNotifications(): Promise<boolean> {
-  return browser.permissions.contains(NOTIFICATIONS);
-}
-
-export interface NotificationText {
-  readonly title: string;
-  readonly message: string;
-  /** A button (Chrome); Firefox shows none, and a click on the notification does the same. */
-  readonly button?: string;
-}
-
-/** A system notification with the extension's icon; plain text only. */
-export async function showNotification(id: string, { title, message, button }: NotificationText): Promise<void> {
-  const supportsButtons = !('getBrowserInfo' in browser.runtime);
-  await browser.notifications.create(id, {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-    title,
-    message,
-    ...(button && supportsButtons ? { buttons: [{ title: button }] } : {}),
-  });
-}
-
-/** A click on a notification or on its button (both do the same here). */
-export function onNotificationClicked(handler: (id: string) => void): void {
-  // Chrome has the API only once the optional permission is granted: listen as soon as it is.
-  let listening = false;
-  const listen = () => {
-    if (listening || !browser.notifications) return;
-    listening = true;
-    browser.notifications.onClicked.addListener(handler);
-    browser.notifications.onButtonClicked.addListener(handler);
-  };
-  listen();
-  browser.permissions.onAdded.addListener(listen);
-}
-
-export async function clearNotification(id: string): Promise<void> {
-  await browser.notifications?.clear(id);
-}
-
-/** Brings a tab and its window to the front. */
-export async function focusTab(tabId: number): Promise<void> {
-  const tab = await browser.tabs.update(tabId, { active: true });
-  if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
-}
-
-export async function openTab(url: string): Promise<void> {
-  await browser.tabs.create({ url });
-}
-
-/** A tab closed (`closed`), or began loading (its page may be another, or none of ours). */
-export function onTabGone(handler: (tabId: number, closed: boolean) => void): void {
-  browser.tabs.onRemoved.addListener((tabId) => handler(tabId, true));
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') handler(tabId, false);
-  });
-}
-
-/**
- * Runs `func` in a tab's top frame and gives back what it returns. `func` travels as source, so it
- * must use nothing but its arguments. Needs access to the tab: the popup's click grants it (activeTab).
- */
-export async function runInTab<A extends unknown[], R>(tabId: number, func: (...args: A) => R, args: A): Promise<R> {
-  const [result] = await browser.scripting.executeScript({ target: { tabId }, func, args });
-  return result?.result as R;
-}
-
-export function openOptionsPage(): Promise<void> {
-  return browser.runtime.openOptionsPage();
-}
-
-/** Asks the user for access to origins, all or none (must run in a click handler of an extension page). */
-export function requestOrigin(...origins: string[]): Promise<boolean> {
-  return browser.permissions.request({ origins });
-}
-
-export function removeOrigin(...origins: string[]): Promise<boolean> {
-  return browser.permissions.remove({ origins });
-}
-
-export function hasOrigin(...origins: string[]): Promise<boolean> {
-  return browser.permissions.contains({ origins });
-}
-
-/**
- * The content script file the manifest declares, to register the same one on other hosts, as a path
- * from the extension's root: Firefox gives the manifest's paths as full moz-extension:// URLs, which
- * registerContentScripts refuses, and a path without the leading slash would be taken as relative to
- * the calling page.
- */
-export function contentScriptFiles(): string[] {
-  const root = browser.runtime.getURL('');
-  return (browser.runtime.getManifest().content_scripts?.[0]?.js ?? []).map((file) => new URL(file, root).pathname);
-}
-
-const SERVER_SCRIPT_PREFIX = 'server:';
-
-/** Makes the dynamically registered content scripts exactly one per given origin pattern. */
-export async function registerServerContentScripts(matches: readonly string[]): Promise<void> {
-  const registered = await browser.scripting.getRegisteredContentScripts();
-  const ours = registered.filter((script) => script.id.startsWith(SERVER_SCRIPT_PREFIX));
-  const wanted = new Set(matches.map((match) => `${SERVER_SCRIPT_PREFIX}${match}`));
-  const stale = ours.filter((script) => !wanted.has(script.id)).map((script) => script.id);
-  if (stale.length > 0) await browser.scripting.unregisterContentScripts({ ids: stale });
-  const existing = new Set(ours.map((script) => script.id));
-  const added = matches.filter((match) => !existing.has(`${SERVER_SCRIPT_PREFIX}${match}`));
-  if (added.length > 0) {
-    await browser.scripting.registerContentScripts(
-      added.map((match) => ({
-        id: `${SERVER_SCRIPT_PREFIX}${match}`,
-        matches: [match],
-        js: contentScriptFiles(),
-        runAt: 'document_idle' as const,
-      })),
-    );
-  }
-}
-
-/** Access to an origin granted or given back, here or in the browser's own extension settings. */
-export function onOriginsChanged(handler: () => void): void {
-  browser.permissions.onAdded.addListener(handler);
-  browser.permissions.onRemoved.addListener(handler);
 }

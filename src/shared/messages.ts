@@ -17,8 +17,8 @@
 import { MAX_CONTAINERS } from '../circleci/page-detect';
 import { MAX_LINE_LENGTH } from '../circleci/ssh-output';
 import { isSshStepName, type SshStepName } from '../circleci/step-trust';
-import { parseFingerprint } from './fingerprint';
-import { isRecord } from './prefs';
+import { parseFingerprint } from '../command/fingerprint';
+import { isRecord } from './records';
 import { parseSshStatus, type SshStatus } from './ssh-status';
 
 export type SaveProblem = 'invalid' | 'too-large' | 'rate-limited' | 'storage';

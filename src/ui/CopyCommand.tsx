@@ -1,8 +1,8 @@
 /** @jsxImportSource #dom */
 import type { SshTarget } from '../circleci/ssh-target';
 import type { Distrust } from '../circleci/step-trust';
+import { type CommandSettings, commandFor, isSafeToPaste } from '../command/ssh-command';
 import { t } from '../shared/i18n';
-import { type CommandSettings, commandFor, isSafeToPaste } from '../shared/ssh-command';
 import { CopyRow } from './CopyRow';
 import { KeyForProject, type KeyForProjectProps } from './KeyForProject';
 import { Recipes, type RecipesProps } from './Recipes';

@@ -1,8 +1,9 @@
 /** @jsxImportSource #dom */
+
+import type { KeyChoice } from '../settings/key-choice';
+import type { Prefs } from '../settings/prefs';
+import { describePattern } from '../settings/project-rules';
 import { t } from '../shared/i18n';
-import type { KeyChoice } from '../shared/key-choice';
-import type { Prefs } from '../shared/prefs';
-import { describePattern } from '../shared/project-rules';
 
 export interface KeyForProjectProps {
   readonly prefs: Prefs;

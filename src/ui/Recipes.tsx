@@ -1,7 +1,6 @@
 /** @jsxImportSource #dom */
 import type { SshTarget } from '../circleci/ssh-target';
 import { parsePort } from '../circleci/ssh-target';
-import { t } from '../shared/i18n';
 import {
   cleanShell,
   configAlias,
@@ -18,8 +17,9 @@ import {
   sshConfigBlock,
   verboseCommand,
   vscodeLink,
-} from '../shared/recipes';
-import { type CommandSettings, isSafeToPaste, type SshCommand } from '../shared/ssh-command';
+} from '../command/recipes';
+import { type CommandSettings, isSafeToPaste, type SshCommand } from '../command/ssh-command';
+import { t } from '../shared/i18n';
 import { CopyRow } from './CopyRow';
 import { Disclosure } from './Disclosure';
 

@@ -4,13 +4,14 @@
 
 import type { ApiProblem } from '../circleci/api';
 import type { SshStepOutput } from '../circleci/ssh-output';
-import { formatClock, formatCountdown, type SshWindow } from '../circleci/ssh-window';
+import type { SshWindow } from '../circleci/ssh-window';
+import { knownHostsRemoval } from '../command/recipes';
+import { type CommandSettings, commandFor, isSafeToPaste } from '../command/ssh-command';
 import { type MessageKey, t } from '../shared/i18n';
-import { knownHostsRemoval } from '../shared/recipes';
-import { type CommandSettings, commandFor, isSafeToPaste } from '../shared/ssh-command';
 import { copyLabel } from './CopyCommand';
 import { CopyRow } from './CopyRow';
 import { Disclosure } from './Disclosure';
+import { formatClock, formatCountdown } from './time-format';
 
 export interface PanelRow {
   readonly container: number;
@@ -18,7 +19,7 @@ export interface PanelRow {
   readonly output?: SshStepOutput;
   /** CircleCI's own link to the run, for a container not known yet. */
   readonly runHref?: string;
-  /** The sources name different targets: a warning and nothing to copy (panel-rows.ts). */
+  /** The sources name different targets: a warning and nothing to copy (panel-model.ts). */
   readonly conflict?: boolean;
   readonly window: SshWindow;
 }

@@ -3,7 +3,7 @@
 // them off gives it back: least privilege, and the next "on" asks again.
 
 import { useState } from 'preact/hooks';
-import { removeNotifications, requestNotifications } from '../shared/browser';
+import { removeNotifications, requestNotifications } from '../shared/browser-alerts';
 import type { MessageKey } from '../shared/i18n';
 
 /** Undefined when the switch may be saved; otherwise what to tell the user. Call it first in the click handler. */

@@ -1,7 +1,7 @@
 // The words for what can go wrong with a key path or a save, shared by the popup and the options page.
 
+import type { KeyPathProblem } from '../command/key-path';
 import type { MessageKey } from '../shared/i18n';
-import type { KeyPathProblem } from '../shared/key-path';
 import type { SaveProblem } from '../shared/messages';
 
 export const KEY_PROBLEMS: Record<KeyPathProblem, MessageKey> = {

@@ -1,20 +1,21 @@
+/** @jsxImportSource #dom */
 // Copy buttons beside every ssh command that CircleCI's own Enable SSH and Wait for SSH steps print,
 // and a warning beside one that a step we do not trust prints. The step watcher says which steps are
 // which; this feature only draws, and redraws only the steps a report names. Nothing is copied from
 // the page: each line is parsed and the command rebuilt.
-/** @jsxImportSource #dom */
 
 import type { JobPage } from '../../circleci/page-detect';
 import type { SshTarget } from '../../circleci/ssh-target';
+import { chooseKey, commandSettings } from '../../settings/key-choice';
+import type { Prefs } from '../../settings/prefs';
+import { loadPrefs, watchPrefs } from '../../settings/prefs-storage';
+import { projectPattern } from '../../settings/project-rules';
 import { isFromExtensionPage, onMessage, sendMessage } from '../../shared/browser';
-import { chooseKey, commandSettings } from '../../shared/key-choice';
 import { type JobContext, parseContentRequest } from '../../shared/messages';
-import type { Prefs } from '../../shared/prefs';
-import { loadPrefs, watchPrefs } from '../../shared/prefs-storage';
-import { projectPattern } from '../../shared/project-rules';
 import { CopyCommand, StepWarning, UnrecognisedLines } from '../../ui/CopyCommand';
 import { copyCommandCss } from '../../ui/copy-command-style';
 import { replaceKeepingFocus } from '../../ui/dom/replace';
+import { firstCopyButton } from '../../ui/own-queries';
 import { initialRecipesState, type RecipesState } from '../../ui/Recipes';
 import { createShadowHost, type ShadowHost } from '../../ui/shadow-host';
 import type { Feature } from '../page-visits';
@@ -158,7 +159,7 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
   const clickFirstCopyButton = (): boolean => {
     const hosts = [...widgetsByStep.values()].flatMap((widgets) => [...widgets.values()].map((widget) => widget.host));
     hosts.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-    const button = hosts.map((host) => host.shadowRoot?.querySelector<HTMLButtonElement>('button.copy')).find(Boolean);
+    const button = hosts.map((host) => firstCopyButton(host.shadowRoot)).find(Boolean);
     button?.click();
     return Boolean(button);
   };
@@ -171,6 +172,13 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
     { once: true },
   );
 }
+
+/** Job pages this feature runs on, new UI and 1.0 (checked by src/circleci/page-detect.test.ts). */
+export const TEST_URLS = [
+  'https://app.circleci.com/pipelines/github/acme/api/1201/workflows/5b1a6c0e-6d2f-4b8a-9a4e-0f3d2c1b7e90/jobs/101',
+  'https://app.circleci.com/pipelines/github/acme/api/1216/workflows/5b1a6c0e-6d2f-4b8a-9a4e-0f3d2c1b7e90/jobs/116/parallel-runs/2',
+  'https://circleci.com/gh/acme/api/55#build-timing/containers/1',
+];
 
 export const copySshCommand: Feature = { init };
 

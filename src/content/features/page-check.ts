@@ -103,4 +103,10 @@ function showsSshStep(root: Element): boolean {
   return SSH_STEP_TEXT.test(text) && SSH_LINE_TEXT.test(text);
 }
 
+/** Job pages this feature runs on, new UI and 1.0 (checked by src/circleci/page-detect.test.ts). */
+export const TEST_URLS = [
+  'https://app.circleci.com/pipelines/github/acme/api/1201/workflows/5b1a6c0e-6d2f-4b8a-9a4e-0f3d2c1b7e90/jobs/101',
+  'https://circleci.com/bb/team/web/55',
+];
+
 export const pageCheck: Feature = { init };

@@ -2,34 +2,35 @@
 // The job SSH panel (#6): near the job header of an SSH rerun, one row per parallel container. It
 // fills from the SSH steps the step watcher trusted (this visit and, through the background, earlier
 // visits this browser session) and from CircleCI's API for every container at once: with the page's
-// own session (#13) and with an API token. Each source draws as it answers (panel-rows.ts).
+// own session (#13) and with an API token. Each source draws as it answers (panel-model.ts).
 
-import type { ApiReport, JobSshReport, RememberedContainer } from '../../background/job-ssh';
-import type { SessionReport } from '../../background/session-route';
 import type { JobSsh } from '../../circleci/api';
 import type { JobPage } from '../../circleci/page-detect';
 import {
   isSshRerunChoice,
   jobHeader,
+  jobTitle,
   parallelRunLinks,
   rerunMenuButton,
   stepDurationMs,
 } from '../../circleci/selectors';
 import { isSshStepName, type SshStepName } from '../../circleci/step-trust';
+import { chooseKey, commandSettings, noOwnKeyAuthorized } from '../../settings/key-choice';
+import { loadPrefs, watchPrefs } from '../../settings/prefs-storage';
+import { projectPattern } from '../../settings/project-rules';
+import { proxyHostsFor } from '../../settings/servers';
 import { isFromExtensionPage, onMessage, sendMessage } from '../../shared/browser';
-import { chooseKey, commandSettings, noOwnKeyAuthorized } from '../../shared/key-choice';
 import { fitStepLines, parseContentRequest } from '../../shared/messages';
-import { loadPrefs, watchPrefs } from '../../shared/prefs-storage';
-import { projectPattern } from '../../shared/project-rules';
-import { proxyHostsFor } from '../../shared/servers';
+import type { ApiReport, JobSshReport, RememberedContainer, SessionReport } from '../../shared/reports';
 import { COPIED_EVENT } from '../../ui/CopyRow';
 import { copyCommandCss } from '../../ui/copy-command-style';
 import { replaceKeepingFocus } from '../../ui/dom/replace';
+import { firstCopyButton } from '../../ui/own-queries';
 import { type PanelNotice, SshPanel } from '../../ui/SshPanel';
 import { createShadowHost } from '../../ui/shadow-host';
 import panelCss from '../../ui/ssh-panel.css?inline';
 import type { Feature } from '../page-visits';
-import { panelModel, panelStatus, type SeenContainer } from '../panel-rows';
+import { panelModel, panelStatus, type SeenContainer } from '../panel-model';
 import { safely } from '../report-error';
 import type { ContainerReport, StepWatcher } from '../step-watcher';
 
@@ -110,7 +111,7 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
     if (someoneElse) notices.push({ kind: 'someone-else', users: sshUsers });
     const status = {
       type: 'ssh-status',
-      title: header.querySelector('h1')?.textContent ?? '',
+      title: jobTitle(header),
       someoneElse,
       keysKnown: model.authorizedKeys.length > 0,
       ...panelStatus(model.rows),
@@ -196,7 +197,7 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
   addEventListener(COPIED_EVENT, () => void sendMessage({ type: 'ssh-copied' }), listen);
   onMessage((message, sender) => {
     if (!isFromExtensionPage(sender) || parseContentRequest(message)?.type !== 'focus-copy') return undefined;
-    const button = panel.mount.querySelector<HTMLElement>('button.copy');
+    const button = firstCopyButton(panel.mount);
     button?.scrollIntoView({ block: 'center' });
     button?.focus();
     return Promise.resolve(Boolean(button));
@@ -280,5 +281,11 @@ function showCancel(button: HTMLElement): void {
   button.scrollIntoView({ block: 'center' });
   button.focus();
 }
+
+/** Job pages this feature runs on: the new UI only (checked by src/circleci/page-detect.test.ts). */
+export const TEST_URLS = [
+  'https://app.circleci.com/pipelines/github/acme/api/1216/workflows/5b1a6c0e-6d2f-4b8a-9a4e-0f3d2c1b7e90/jobs/116',
+  'https://app.circleci.com/pipelines/bitbucket/team/web/7/workflows/5b1a6c0e-6d2f-4b8a-9a4e-0f3d2c1b7e90/jobs/470/parallel-runs/3',
+];
 
 export const sshPanel: Feature = { init };
