@@ -3,12 +3,11 @@ import { defineConfig } from '@playwright/test';
 // Two projects. chromium: extensions need a persistent Chromium context, created per test worker in
 // e2e/fixtures.ts. firefox: Firefox ESR driven by puppeteer-core over WebDriver BiDi (e2e/firefox/
 // firefox.ts), because Playwright's own Firefox cannot load extensions; Playwright only runs the specs.
-// Four workers on two cores: a test mostly waits on its browser (two workers kept the cores about 40 %
-// busy), and each worker has a browser of its own.
+// Two workers: a test mostly waits on its browser, so two keep both cores busy.
 export default defineConfig({
   testMatch: '**/*.spec.ts',
   globalSetup: './e2e/global-setup.ts',
-  workers: 4,
+  workers: 2,
   timeout: 30_000,
   expect: { timeout: 5_000 },
   forbidOnly: Boolean(process.env.CI),
