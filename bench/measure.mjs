@@ -1,5 +1,6 @@
 // The bench's measurements (bench/run.mjs runs them): one Chromium with both extensions and the fake
-// site on three origins, and per tab a stream, SPA navigations, a hostile flood or the popup. CircleCI's
+// site on three origins, and per tab a stream (SPA navigations: navigation.mjs; the popup: popup.mjs;
+// the floods: flood.mjs). CircleCI's
 // API answers the job page's own session (e2e/site/fake-session.js), as circleci.com does a signed-in
 // user, so our session route (#13) runs as it does for a user.
 
@@ -7,7 +8,7 @@ import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumPath, extensionArgs } from '../e2e/browser.js';
 import { serveFakeSession } from '../e2e/site/fake-session.js';
-import { jobs as e2eJobs, jobUrl } from '../e2e/site/jobs.js';
+import { jobs as e2eJobs } from '../e2e/site/jobs.js';
 import { MARKUP_COOKIE } from '../e2e/site/markup.js';
 import { siteResponse } from '../e2e/site/serve.js';
 import { printProfile } from './profile.mjs';
@@ -150,7 +151,7 @@ export async function useMarkup(context, markup) {
  * Waits until the variant's content script has done its first work on the page, if it has one, after
  * making sure the page rendered the markup it was meant to.
  */
-async function contentScriptStarted(variant, page, markup) {
+export async function contentScriptStarted(variant, page, markup) {
   await page.waitForFunction(() => window.__fixture?.ready === true);
   const rendered = await page.evaluate(() => window.__fixture.markup);
   if (rendered !== markup) throw new Error(`${variant.label}: the page rendered ${rendered}, not ${markup}`);
@@ -277,68 +278,6 @@ export async function streamRun(variant, markup, { lines, batch, profile }) {
       apiRequestsAtOpen: askedAtOpen,
       apiRequestsWhileStreaming: askedWhileStreaming,
     };
-  } finally {
-    await page.close();
-  }
-}
-
-// ---- SPA navigations ----------------------------------------------------------------------------
-
-/** Runs in the page: `count` in-app navigations between jobs, each waiting for the job's button. */
-async function navigateInPage({ paths, count, waitForButton }) {
-  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-  const button = () => document.querySelector('circleci-ssh-copy')?.shadowRoot?.querySelector('button.copy');
-  for (let i = 0; i < count; i++) {
-    const path = paths[i % paths.length];
-    window.__fixture.navigate(path);
-    await frame();
-    const deadline = performance.now() + 5000;
-    while (waitForButton && !button()) {
-      if (performance.now() > deadline) throw new Error(`no copy button after navigating to ${path}`);
-      await frame();
-    }
-  }
-}
-
-export async function navigationRun(variant, markup, count) {
-  // Jobs with a copy button in a step that is open at load; each visit must draw its own.
-  const paths = [101, 102, 104, 107, 109].map((job) => new URL(jobUrl(job)).pathname);
-  if (variant.ours) await useOurPrefs(variant);
-  const { page, metrics } = await openTab(variant);
-  try {
-    await page.goto(`${variant.origin}${new URL(jobUrl(101)).pathname}`);
-    await contentScriptStarted(variant, page, markup);
-    const waitForButton = Boolean(variant.ours);
-    // Each job twice first: the page keeps every job's state once seen, which is its memory, not ours.
-    await page.evaluate(navigateInPage, { paths, count: 2 * paths.length, waitForButton });
-    const before = await metrics();
-    await page.evaluate(navigateInPage, { paths, count, waitForButton });
-    const after = await metrics();
-    return { heapBefore: before.JSHeapUsedSize, heapAfter: after.JSHeapUsedSize };
-  } finally {
-    await page.close();
-  }
-}
-
-// ---- Popup --------------------------------------------------------------------------------------
-
-/** From navigation start to an enabled "Default SSH key" field (disabled until the prefs are read). */
-export async function popupRun(variant) {
-  await useOurPrefs(variant);
-  const page = await variant.context.newPage();
-  try {
-    await page.addInitScript(() => {
-      const observer = new MutationObserver(() => {
-        const field = document.getElementById('key-path');
-        if (field instanceof HTMLInputElement && !field.disabled) {
-          window.__interactiveAt = performance.now(); // milliseconds since navigation start
-          observer.disconnect();
-        }
-      });
-      observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled'] });
-    });
-    await page.goto(`chrome-extension://${variant.extensionId}/src/popup/index.html`);
-    return await (await page.waitForFunction(() => window.__interactiveAt)).jsonValue();
   } finally {
     await page.close();
   }

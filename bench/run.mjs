@@ -21,9 +21,10 @@
 // page, ours, naive, …), so slow drifts of the machine hit all three alike. What each figure means
 // and how it is taken is written out in the report (see `report` below).
 //
-// The parts: measure.mjs (the browser, the fake site and each kind of run), flood.mjs (the hostile
-// floods, traced), figures.mjs (statistics and budgets), report.mjs (docs/benchmarks.md) and
-// profile.mjs (--profile). This file reads the command line and runs them in order.
+// The parts: measure.mjs (the browser, the fake site and the stream), navigation.mjs and popup.mjs
+// (the other runs), flood.mjs (the hostile floods, traced), figures.mjs (statistics and budgets),
+// report.mjs and report-markup.mjs (docs/benchmarks.md) and profile.mjs (--profile). This file reads
+// the command line and runs them in order.
 //
 // All of that is done once per markup variant of the fake page (e2e/site/README.md, "Markup
 // variants"; the `fixture-markup` cookie), on the most expensive ones (see MARKUPS), and every budget
@@ -38,8 +39,11 @@ import { parseArgs } from 'node:util';
 import { MARKUPS as ALL_MARKUPS } from '../e2e/site/markup.js';
 import { BUDGETS_ON_COUNTS, figures, verdicts } from './figures.mjs';
 import { FLOOD_KINDS, floodTab } from './flood.mjs';
-import { launch, MARKUPS, navigationRun, popupRun, streamRun, useMarkup, VARIANTS } from './measure.mjs';
-import { fixed, int, report } from './report.mjs';
+import { fixed, int } from './format.mjs';
+import { launch, MARKUPS, streamRun, useMarkup, VARIANTS } from './measure.mjs';
+import { navigationRun } from './navigation.mjs';
+import { popupRun } from './popup.mjs';
+import { report } from './report.mjs';
 
 const { values: cli } = parseArgs({
   options: {
