@@ -86,6 +86,32 @@ test.describe('without a token', () => {
     await expect.poll(() => countdown.textContent(), { timeout: 3000 }).not.toBe(first);
   });
 
+  test('the countdown rests while the panel is off screen, and is right the moment it is back', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 300 });
+    await page.goto(parallel8Url(0));
+    const countdown = panel(page).getByText(/^Connect within \d+:\d\d/);
+    await expect(countdown).toBeVisible();
+    // Every write into the panel from here on, counted in the page.
+    await page.evaluate(() => {
+      const root = document.querySelector('main header + circleci-ssh-copy')?.shadowRoot;
+      if (!root) throw new Error('no panel');
+      const counter = window as unknown as { panelWrites: number };
+      counter.panelWrites = 0;
+      new MutationObserver((records) => {
+        counter.panelWrites += records.length;
+      }).observe(root, { subtree: true, childList: true, characterData: true });
+    });
+    const writes = () => page.evaluate(() => (window as unknown as { panelWrites: number }).panelWrites);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect(countdown).not.toBeInViewport();
+    const before = await countdown.textContent();
+    const writesBefore = await writes();
+    await page.waitForTimeout(2500); // two and a half seconds that a live countdown would have shown
+    expect(await writes()).toBe(writesBefore);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect(countdown).not.toHaveText(before ?? '', { timeout: 500 });
+  });
+
   test('host keys to compare with ssh, and the ssh-keygen -R line for a stale entry', async ({
     page,
     readClipboard,

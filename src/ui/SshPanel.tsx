@@ -10,6 +10,7 @@ import { type CommandSettings, commandFor, isSafeToPaste } from '../command/ssh-
 import { type MessageKey, t } from '../shared/i18n';
 import { copyLabel } from './CopyCommand';
 import { CopyRow } from './CopyRow';
+import { countdownTicker, type Ticker } from './countdown';
 import { Disclosure } from './Disclosure';
 import { formatClock, formatCountdown } from './time-format';
 
@@ -50,8 +51,8 @@ export interface SshPanelProps {
   readonly notices: readonly PanelNotice[];
   /** Moves focus to CircleCI's Rerun menu, which holds Cancel job; absent when the page has none. */
   readonly showCancel?: () => void;
-  /** Each countdown registers how to update its text; the panel calls them every second. */
-  readonly tickers: Set<(now: number) => void>;
+  /** Each countdown registers how to bring its text up to date (content/panel-clock.ts runs them). */
+  readonly tickers: Set<Ticker>;
   readonly now: number;
   /** Containers whose host keys are open; the panel keeps this up to date as the user toggles them. */
   readonly openHostKeys: Set<number>;
@@ -122,16 +123,12 @@ function Countdown({ window, tickers, now }: { readonly window: SshWindow } & Pi
       {after}
     </span>
   ) as HTMLElement;
-  const tick = (at: number) => {
-    if (at >= connectBy) {
-      text.textContent = t('panelExpired');
-      tickers.delete(tick);
-      return;
-    }
-    const next = formatCountdown(connectBy - at);
-    if (left.textContent !== next) left.textContent = next;
-  };
-  tickers.add(tick);
+  tickers.add(
+    countdownTicker(connectBy, now, (timeLeft) => {
+      if (timeLeft === undefined) text.textContent = t('panelExpired');
+      else left.textContent = timeLeft;
+    }),
+  );
   return text;
 }
 

@@ -24,12 +24,14 @@ import { fitStepLines, parseContentRequest } from '../../shared/messages';
 import type { ApiReport, JobSshReport, RememberedContainer, SessionReport } from '../../shared/reports';
 import { COPIED_EVENT } from '../../ui/CopyRow';
 import { copyCommandCss } from '../../ui/copy-command-style';
+import type { Ticker } from '../../ui/countdown';
 import { replaceKeepingFocus } from '../../ui/dom/replace';
 import { firstCopyButton } from '../../ui/own-queries';
 import { type PanelNotice, SshPanel } from '../../ui/SshPanel';
 import { createShadowHost } from '../../ui/shadow-host';
 import panelCss from '../../ui/ssh-panel.css?inline';
 import type { Feature } from '../page-visits';
+import { runPanelClock } from '../panel-clock';
 import { panelModel, panelStatus, type SeenContainer } from '../panel-model';
 import { safely } from '../report-error';
 import type { ContainerReport, StepWatcher } from '../step-watcher';
@@ -58,7 +60,7 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
   const project = projectPattern(page);
   const proxyHosts = proxyHostsFor(location.hostname, prefs.servers);
   const panel = createShadowHost(copyCommandCss + panelCss);
-  const tickers = new Set<(now: number) => void>();
+  const tickers = new Set<Ticker>();
   let api: ApiReport | 'loading' = 'loading';
   // Silent whatever it answers: a refusal or failure only leaves the other sources.
   let session: SessionReport | undefined;
@@ -173,10 +175,7 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
     draw();
   }, signal);
 
-  const clock = setInterval(() => {
-    const now = Date.now();
-    for (const tick of tickers) tick(now);
-  }, 1000);
+  runPanelClock(panel.host, tickers, steps, signal);
 
   // CircleCI may render its header late, or re-render it and drop ours: put it back, looking only when
   // the panel is wanted and gone.
@@ -185,7 +184,6 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
   signal.addEventListener(
     'abort',
     () => {
-      clearInterval(clock);
       panel.host.remove();
       if (told) void sendMessage({ type: 'ssh-left' });
     },
