@@ -1,5 +1,5 @@
 // The bench's measurements (bench/run.mjs runs them): one Chromium with both extensions and the fake
-// site on three origins, and per tab a stream (SPA navigations: navigation.mjs; the popup: popup.mjs;
+// site on four origins, and per tab a stream (SPA navigations: navigation.mjs; the popup: popup.mjs;
 // the floods: flood.mjs). CircleCI's
 // API answers the job page's own session (e2e/site/fake-session.js), as circleci.com does a signed-in
 // user, so our session route (#13) runs as it does for a user.
@@ -13,6 +13,7 @@ import { MARKUP_COOKIE } from '../e2e/site/markup.js';
 import { siteResponse } from '../e2e/site/serve.js';
 import { printProfile } from './profile.mjs';
 import { BENCH_JOB, benchJob, benchJobUrl, streamPlan } from './site/scenario.js';
+import { MAIN_THREAD_MARK, startTrace, tasks } from './trace.mjs';
 
 // The fake page's markup variants the bench runs on (e2e/site/README.md), each with every budget: the
 // two that cost the page and a content script the most (see markupsWhy in report.mjs for how they were chosen).
@@ -46,6 +47,10 @@ export const VARIANTS = [
     prefs: { sessionRoute: false },
     streamOnly: true,
   },
+  // The page alone again, from an origin of its own, in turn with the others (stream runs only): set
+  // against the page alone, it shows how far two runs of the very same page differ, which is the noise
+  // in any difference of two task times.
+  { id: 'pageAgain', label: 'page alone again', origin: 'https://again.circleci.test', streamOnly: true },
 ];
 const ORIGINS = [...new Set(VARIANTS.map(({ origin }) => origin))];
 
@@ -169,7 +174,7 @@ export async function contentScriptStarted(variant, page, markup) {
  * batches, one batch per frame, each in its own timer task as a socket message would arrive. With
  * `detect`, it times how long our button takes to exist after each ssh line entered the DOM.
  */
-async function streamInPage({ plan, detect, quietMs }) {
+async function streamInPage({ plan, detect, quietMs, mark }) {
   const fixture = window.__fixture;
   // @ts-expect-error served to the page by the bench's site (bench/site), not a file here
   const { logLine } = await import('/__fixture__/bench-scenario.js');
@@ -205,6 +210,7 @@ async function streamInPage({ plan, detect, quietMs }) {
     });
 
   const samples = [];
+  performance.mark(mark);
   const started = performance.now();
   // The page's own work runs in timer callbacks, which DevTools counts as script time (an async
   // function's continuation would not be). One batch per frame keeps the number of layouts fixed.
@@ -245,8 +251,14 @@ export async function streamRun(variant, markup, { lines, batch, profile }) {
     if (variant.id === 'ours' && askedAtOpen === 0) {
       throw new Error('our session route asked CircleCI nothing as the page opened: its figures would mean nothing');
     }
-    const done = page.evaluate(streamInPage, { plan, detect: Boolean(variant.ours), quietMs: 300 });
+    const done = page.evaluate(streamInPage, {
+      plan,
+      detect: Boolean(variant.ours),
+      quietMs: 300,
+      mark: MAIN_THREAD_MARK,
+    });
     await page.waitForFunction(() => typeof window.__benchGo === 'function');
+    const stopTrace = await startTrace(cdp);
     const before = await metrics();
     if (profile) {
       await cdp.send('Profiler.enable');
@@ -256,6 +268,8 @@ export async function streamRun(variant, markup, { lines, batch, profile }) {
     await page.evaluate(() => window.__benchGo());
     const { latencies, wallMs } = await done;
     const after = await metrics();
+    // Every variant is traced alike, so that tracing's own cost is the same in each.
+    const traced = tasks(await stopTrace(), 'chrome-extension://');
     const askedWhileStreaming = variant.api.requests.length - asked - askedAtOpen;
     if (profile) printProfile(variant, markup, (await cdp.send('Profiler.stop')).profile);
     if (variant.ours && latencies.some((latency) => latency === null)) {
@@ -271,6 +285,9 @@ export async function streamRun(variant, markup, { lines, batch, profile }) {
       taskMs: ms('TaskDuration'),
       layoutMs: ms('LayoutDuration'),
       styleMs: ms('RecalcStyleDuration'),
+      layouts: after.LayoutCount - before.LayoutCount,
+      // The main thread's time in calls into the extension's scripts (the tab's one content script).
+      extensionMs: traced.oursTotalMs,
       heapAfterStream: after.JSHeapUsedSize,
       nodes: after.Nodes,
       wallMs,

@@ -41,11 +41,34 @@ export function markupSection(markup, f, checks) {
       '',
     ]),
     row([
-      '**Overhead**: task time added ÷ the page’s own',
+      '**Overhead**: time charged to the script ÷ the page’s task time',
       '',
       range(v.ours?.overhead, percent),
       range(v.naive?.overhead, percent),
       mark('overhead'),
+    ]),
+    row([
+      '… the script’s own calls, traced (ms)',
+      range(s.page?.extensionMs),
+      range(s.ours?.extensionMs),
+      range(s.naive?.extensionMs),
+      '',
+    ]),
+    row([
+      '… frames (layouts) the page rendered for it alone',
+      '',
+      range(v.ours?.extraLayouts, int),
+      range(v.naive?.extraLayouts, int),
+      `each at the page alone’s mean, ${int(s.page?.taskMs.median / s.page?.layouts.median)} ms`,
+    ]),
+    row([
+      'Task time added ÷ the page’s own',
+      '',
+      range(v.ours?.taskOverhead, percent),
+      range(v.naive?.taskOverhead, percent),
+      v.pageAgain
+        ? `cross-check; the page alone against itself: ${range(v.pageAgain.taskOverhead, percent)}`
+        : 'cross-check',
     ]),
     row([
       'Script time added ÷ the page’s task time',

@@ -17,12 +17,14 @@
 //          mutation, the design ours must beat by 20x
 //   sessionOff  ours with its session route (#13) turned off: streams only, set against `ours` to
 //          show that the route adds nothing while the log streams
+//   pageAgain  the page alone again, streams only: set against `page`, the noise of any difference
+//          of two task times
 // After one warm-up each, every run opens a fresh tab for each variant in turn (page, ours, naive,
-// page, ours, naive, …), so slow drifts of the machine hit all three alike. What each figure means
+// …, page, ours, naive, …), so slow drifts of the machine hit them all alike. What each figure means
 // and how it is taken is written out in the report (see `report` below).
 //
 // The parts: measure.mjs (the browser, the fake site and the stream), navigation.mjs and popup.mjs
-// (the other runs), flood.mjs (the hostile floods, traced), figures.mjs (statistics and budgets),
+// (the other runs), flood.mjs (the hostile floods, traced; trace.mjs reads traces), figures.mjs (statistics and budgets),
 // report.mjs and report-markup.mjs (docs/benchmarks.md) and profile.mjs (--profile). This file reads
 // the command line and runs them in order.
 //
@@ -140,7 +142,7 @@ try {
         const s = await streamRun(variant, markup, { ...settings, profile: cli.profile });
         r.stream[variant.id].push(s);
         log(
-          `${markup}: run ${run}/${settings.runs}, ${variant.label}: task ${int(s.taskMs)} ms (layout ${int(s.layoutMs)}, style ${int(s.styleMs)}), script ${int(s.scriptMs)} ms, wall ${int(s.wallMs)} ms, ${int(s.nodes)} nodes${s.latencies.length ? `, detection max ${fixed(Math.max(...s.latencies), 1)} ms` : ''}, API requests ${s.apiRequestsAtOpen} at open and ${s.apiRequestsWhileStreaming} while streaming`,
+          `${markup}: run ${run}/${settings.runs}, ${variant.label}: task ${int(s.taskMs)} ms (layout ${int(s.layoutMs)}, style ${int(s.styleMs)}), script ${int(s.scriptMs)} ms, in the extension ${int(s.extensionMs)} ms, ${int(s.layouts)} layouts, wall ${int(s.wallMs)} ms, ${int(s.nodes)} nodes${s.latencies.length ? `, detection max ${fixed(Math.max(...s.latencies), 1)} ms` : ''}, API requests ${s.apiRequestsAtOpen} at open and ${s.apiRequestsWhileStreaming} while streaming`,
         );
       }
       for (const variant of navigationVariants) {
