@@ -8,10 +8,14 @@
 import type { Ticker } from '../ui/countdown';
 import type { StepWatcher } from './step-watcher';
 
-/** How long a countdown may show a second too many, waiting for the page's own next change to carry ours. */
-export const QUIET_PAGE_GRACE_MS = 400;
+/**
+ * How long a countdown may show a second too many, waiting for the page's own next change to carry
+ * ours: a log that streams changes the page more often than this. With LOOK_MS, a write comes less than
+ * a second late, so the countdown never skips a second.
+ */
+export const QUIET_PAGE_GRACE_MS = 800;
 /** How often a quiet page's countdowns are looked at (no write unless one is out of date). */
-const LOOK_MS = 200;
+const LOOK_MS = 150;
 
 /** Calls `onChange(onScreen)` as `element` enters and leaves the viewport, until `signal` aborts. */
 export type OnScreenWatch = (element: Element, onChange: (onScreen: boolean) => void, signal: AbortSignal) => void;
