@@ -154,6 +154,30 @@ test.describe('without a token', () => {
     await expect.poll(readClipboard).toBe(`ssh -i ${KEY} -o IdentitiesOnly=yes -p 64536 -- 100.26.97.124`);
   });
 
+  test('a click survives the panel redrawing between the press and the release', async ({ page, readClipboard }) => {
+    await page.goto(parallel8Url(0));
+    await expand(page, 'Enable SSH');
+    const copy = copyFor(page, 0);
+    await copy.scrollIntoViewIfNeeded();
+    const box = await copy.boundingBox();
+    if (!box) throw new Error('the copy button has no box');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    // A host key streams into Enable SSH while the button is held: the panel has something new to show.
+    await page.evaluate(() =>
+      (window as unknown as { __fixture: { append: (step: string, lines: string[]) => void } }).__fixture.append(
+        'Enable SSH',
+        ['Host keys:', `- SHA256:${'E'.repeat(43)} (ECDSA)`],
+      ),
+    );
+    await page.waitForTimeout(100); // the step watcher's look, and a redraw if one were to come now
+    await page.mouse.up();
+    await expect.poll(readClipboard).toBe(command(0));
+    // The release let the redraw through: the new host key is in the panel.
+    await panel(page).getByRole('button', { name: 'Host keys of container 0' }).click();
+    await expect(panel(page).getByText('E'.repeat(43))).toBeVisible();
+  });
+
   test('no SSH key: the failed Enable SSH step leads to CircleCI’s key settings', async ({ page }) => {
     await page.goto(jobUrl(117));
     const link = panel(page, 117).getByRole('link', { name: 'Add an SSH key in your CircleCI user settings' });
