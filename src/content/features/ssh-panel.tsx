@@ -70,8 +70,8 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
   // An SSH rerun, so the panel belongs on the page; until then CircleCI's changes are not looked at.
   let wanted = false;
   let drawn = '';
-  // Whether a pointer or the space bar is held down on the panel, and a redraw waits for its release.
-  const press = { held: false, drawOnRelease: false };
+  // Whether a pointer or the space bar is held down on the panel: a redraw waits for its release.
+  let held = false;
   // The containers whose host keys the user opened, kept open when the panel is drawn again.
   const openHostKeys = new Set<number>();
 
@@ -130,10 +130,7 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
     // user opened and the "Copied" they are reading; the countdowns tick on their own.
     const signature = JSON.stringify([model, notices, prefs, cancel !== null, rerunOf]);
     if (signature === drawn) return;
-    if (press.held) {
-      press.drawOnRelease = true;
-      return;
-    }
+    if (held) return;
     drawn = signature;
     tickers.clear();
     // One key for the job: its choice depends on the project and the keys CircleCI authorized, not the container.
@@ -196,29 +193,21 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
     { once: true },
   );
 
-  // For the alerts: a command copied here, and a notification's click that lands on the first copy button.
   const listen = { signal, capture: true };
   // A redraw replaces the panel's buttons: one between a press and its release would lose the click
   // (lines stream into Enable SSH as the user reaches for its command). It waits for the release, and
   // for the click that follows it.
-  const hold = () => {
-    press.held = true;
+  const release = (event: Event) => {
+    // The window losing focus mid-press (another app) ends the press; an element's blur does not.
+    if (!held || (event.type === 'blur' && event.target !== window)) return;
+    held = false;
+    setTimeout(() => signal.aborted || held || safely(draw));
   };
-  const release = () => {
-    if (!press.held) return;
-    press.held = false;
-    setTimeout(() => {
-      if (press.drawOnRelease && !press.held && !signal.aborted) {
-        press.drawOnRelease = false;
-        safely(draw);
-      }
-    });
-  };
-  panel.host.addEventListener('pointerdown', hold, listen);
-  panel.host.addEventListener('keydown', (event) => event.key === ' ' && hold(), listen);
-  for (const type of ['pointerup', 'pointercancel', 'keyup'] as const) addEventListener(type, release, listen);
-  // The window losing focus mid-press (another app) ends the press too; an element's blur does not.
-  addEventListener('blur', (event) => event.target === window && release(), listen);
+  panel.host.addEventListener('pointerdown', () => (held = true), listen);
+  panel.host.addEventListener('keydown', (event) => (held ||= event.key === ' '), listen);
+  for (const type of ['pointerup', 'pointercancel', 'keyup', 'blur']) addEventListener(type, release, listen);
+
+  // For the alerts: a command copied here, and a notification's click that lands on the first copy button.
   addEventListener(COPIED_EVENT, () => void sendMessage({ type: 'ssh-copied' }), listen);
   onMessage((message, sender) => {
     if (!isFromExtensionPage(sender) || parseContentRequest(message)?.type !== 'focus-copy') return undefined;
