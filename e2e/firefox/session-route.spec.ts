@@ -136,8 +136,17 @@ test('without CORS headers the page cannot read the answers: the panel falls bac
   await openPage(page, jobUrl(116, 2));
   await copiesFromPanel(page, 2);
   await expect.poll(() => fake.requests.length).toBeGreaterThan(0);
-  // Retried as a network failure would be, then remembered: no note, and no request on the next page.
-  await pause(4000);
+  // Retried as a network failure would be, then remembered (for the browser session, under the API's
+  // origin: background/session-route.ts): no note, and no request on the next page.
+  await expect
+    .poll(() =>
+      popup.evaluate(async () => {
+        const key = 'session-refused:https://circleci.com';
+        const { storage } = (globalThis as unknown as { browser: typeof chrome }).browser;
+        return (await storage.session.get(key))[key] === true;
+      }),
+    )
+    .toBe(true);
   await shows(page, 'From: this page');
   expect(await count(await panel(page), '>>> ::-p-aria([role="note"])')).toBe(0);
   const asked = fake.requests.length;
