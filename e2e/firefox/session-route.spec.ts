@@ -5,12 +5,12 @@
 // (site/fake-session.js) itself, in front of the fake site, and the fake serves only the job page's
 // origin with its cookie.
 
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import type { ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
 import { createFakeSession, DISAGREEING, PAGE_ORIGIN, SESSION_COOKIE_FIELDS } from '../site/fake-session.js';
 import { jobUrl } from '../site/jobs.js';
 import { answer } from '../site/serve.js';
-import { type Firefox, useFirefox } from './firefox';
+import { type Firefox, test, useFirefox } from './firefox';
 import { countText, openPage, pause } from './job-page';
 import { aria, copy, count, find, readClipboard } from './queries';
 
