@@ -71,7 +71,9 @@ const FULL = {
   popupRuns: 10,
   floodRuns: 2,
 };
-const SMOKE = { runs: 1, lines: 20_000, batch: 500, warmupLines: 0, navigations: 10, popupRuns: 2, floodRuns: 1 };
+// The smoke run only proves that every figure is produced: 5,000 lines in 20 batches do that, in a quarter
+// of the time 20,000 took (its times are never held to a budget).
+const SMOKE = { runs: 1, lines: 5_000, batch: 250, warmupLines: 0, navigations: 10, popupRuns: 2, floodRuns: 1 };
 const settings = {
   ...(cli.smoke ? SMOKE : FULL),
   ...(cli.runs ? { runs: Number(cli.runs) } : {}),

@@ -18,32 +18,50 @@ import { serveCircleCI } from './site/serve.js';
 
 const TOKEN = 'CCIPAT_4oX1Dq9Uu2bWzP7LkRt3Hs_0123456789abcdef0123456789abcdef01234567';
 
-const test = base.extend<{ context: BrowserContext; background: Worker; page: Page }>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
-  context: async ({}, use) => {
-    const copy = mkdtempSync(join(tmpdir(), 'ssh-copy-token-'));
-    cpSync(extensionDir, copy, { recursive: true });
-    const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8'));
-    writeFileSync(join(copy, 'manifest.json'), JSON.stringify({ ...manifest, host_permissions: API_ORIGINS }));
-    const context = await chromium.launchPersistentContext('', {
-      executablePath: chromiumPath,
-      headless: true,
-      args: extensionArgs(copy),
-    });
-    await use(context);
-    await context.close();
-    rmSync(copy, { recursive: true, force: true });
+// One browser for the file, per worker, as e2e/fixtures.ts has: a launch costs seconds. Each test starts
+// from nothing stored, on a fresh options page.
+const test = base.extend<{ context: BrowserContext; page: Page }, { tokenContext: BrowserContext; background: Worker }>(
+  {
+    tokenContext: [
+      // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
+      async ({}, use) => {
+        const copy = mkdtempSync(join(tmpdir(), 'ssh-copy-token-'));
+        cpSync(extensionDir, copy, { recursive: true });
+        const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8'));
+        writeFileSync(join(copy, 'manifest.json'), JSON.stringify({ ...manifest, host_permissions: API_ORIGINS }));
+        const context = await chromium.launchPersistentContext('', {
+          executablePath: chromiumPath,
+          headless: true,
+          args: extensionArgs(copy),
+        });
+        await serveCircleCI(context);
+        await use(context);
+        await context.close();
+        rmSync(copy, { recursive: true, force: true });
+      },
+      { scope: 'worker' },
+    ],
+    background: [
+      async ({ tokenContext }, use) => {
+        await use(tokenContext.serviceWorkers()[0] ?? (await tokenContext.waitForEvent('serviceworker')));
+      },
+      { scope: 'worker' },
+    ],
+    context: async ({ tokenContext }, use) => {
+      await use(tokenContext);
+    },
+    page: async ({ context, background }, use) => {
+      await background.evaluate(() =>
+        Promise.all([chrome.storage.sync.clear(), chrome.storage.local.clear(), chrome.storage.session.clear()]),
+      );
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${new URL(background.url()).host}/src/options/index.html`);
+      await expect(page.getByRole('heading', { name: 'CircleCI API token (optional)' })).toBeVisible();
+      await use(page);
+      await page.close();
+    },
   },
-  background: async ({ context }, use) => {
-    await use(context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));
-  },
-  page: async ({ context, background }, use) => {
-    const page = await context.newPage();
-    await page.goto(`chrome-extension://${new URL(background.url()).host}/src/options/index.html`);
-    await expect(page.getByRole('heading', { name: 'CircleCI API token (optional)' })).toBeVisible();
-    await use(page);
-  },
-});
+);
 
 const section = (page: Page) => page.getByRole('region', { name: 'CircleCI API token (optional)' });
 const field = (page: Page) => section(page).getByLabel('CircleCI API token');
@@ -143,7 +161,6 @@ test('the saved token fills the job SSH panel with every container; forgotten, t
   context,
   page,
 }) => {
-  await serveCircleCI(context);
   const api = await serveFakeApi(context, { token: TOKEN });
   try {
     await field(page).fill(TOKEN);

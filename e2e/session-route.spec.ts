@@ -3,7 +3,7 @@
 // (site/fake-session.js) answers only the page's origin with its cookie, with the CORS headers a
 // browser needs; without them, or refused, the panel falls back to the page in silence.
 
-import type { Page } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { expect, test, withDefaultKey } from './fixtures';
 import { OUTPUT_ORIGIN } from './site/fake-api.js';
 import { DISAGREEING, PAGE_ORIGIN, SESSION_COOKIE, serveFakeSession } from './site/fake-session.js';
@@ -18,6 +18,13 @@ const panel = (page: Page) => page.getByRole('region', { name: 'SSH access to jo
 const copyFor = (page: Page, container: number) =>
   panel(page).getByRole('button', { name: `Copy SSH command for container ${container}`, exact: true });
 const copyButtons = (page: Page) => panel(page).getByRole('button', { name: /^Copy SSH command for container \d$/ });
+
+/** Whether the background remembers that circleci.com refused the session this browser session. */
+const refusalRemembered = (background: Worker) =>
+  background.evaluate(async () => {
+    const key = 'session-refused:https://circleci.com';
+    return (await chrome.storage.session.get(key))[key] === true;
+  });
 
 test.beforeEach(async ({ page: _clearedFirst, setPrefs }) => {
   await setPrefs(withDefaultKey(KEY));
@@ -67,6 +74,7 @@ for (const markup of ['classic', 'rows', 'canvas'] as const satisfies readonly M
 test('without CORS headers the page cannot read the answers: the panel falls back in silence, and asks once', async ({
   page,
   browserContext,
+  background,
   readClipboard,
 }) => {
   const api = await serveFakeSession(browserContext, { cors: false });
@@ -76,10 +84,11 @@ test('without CORS headers the page cannot read the answers: the panel falls bac
     await copyFor(page, 2).click();
     await expect.poll(readClipboard).toBe(command(2));
     await expect.poll(() => api.requests.length).toBeGreaterThan(0);
-    // Retried as a network failure would be, then remembered: no note, and no request on the next page.
-    await page.waitForTimeout(4000);
-    await expect(panel(page).getByRole('note')).toHaveCount(0);
+    // Retried as a network failure would be, then remembered (for the browser session, under the API's
+    // origin: background/session-route.ts): no note, and no request on the next page.
+    await expect.poll(() => refusalRemembered(background)).toBe(true);
     await expect(panel(page).getByText(/^From: this page$/)).toBeVisible();
+    await expect(panel(page).getByRole('note')).toHaveCount(0);
     const asked = api.requests.length;
     await page.goto(parallel8Url(4));
     await expect(copyFor(page, 4)).toBeVisible();

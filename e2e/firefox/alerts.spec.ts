@@ -8,11 +8,11 @@
 // Not here: a click on a notification. Headless Firefox closes each one at once, and nothing but a
 // user's click fires notifications.onClicked (Chromium's test dispatches the event itself).
 
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { jobUrl } from '../site/jobs.js';
 import type { ExtensionApi } from './extension-copy';
-import { type Firefox, useFirefox } from './firefox';
+import { type Firefox, test, useFirefox } from './firefox';
 import { openPage, pause } from './job-page';
 import { aria, clickButton } from './queries';
 

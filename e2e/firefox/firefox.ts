@@ -9,7 +9,7 @@
 
 import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { test } from '@playwright/test';
+import { test as base } from '@playwright/test';
 import puppeteer, { type Browser, type ElementHandle, type HTTPRequest, type Page } from 'puppeteer-core';
 import { browserLine, lookUp } from '../../scripts/browsers/index.js';
 import { type Messages, messagesOf, type Translate, translator } from '../messages';
@@ -33,24 +33,51 @@ export function firefoxMissing(): string | undefined {
 }
 
 /**
- * One Firefox for the spec file and a fresh tab for each test, handed to `use` before each test.
- * Without Firefox the tests are skipped where a developer runs them, and fail in CI.
+ * The Firefox specs' `test`: the Firefoxes launched in a test worker (one per set of launch options),
+ * shared by every spec file that worker runs and closed when it ends. A launch costs 6-7 s and its
+ * close another second; `reset` gives each test a clean start.
+ */
+export const test = base.extend<object, { firefoxes: Map<string, Promise<Firefox>> }>({
+  firefoxes: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
+    async ({}, use) => {
+      const launched = new Map<string, Promise<Firefox>>();
+      await use(launched);
+      for (const firefox of launched.values()) await (await firefox.catch(() => undefined))?.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+/**
+ * The worker's Firefox for these launch options, and a fresh tab for each test, handed to `use` before
+ * each test. With `own`, a Firefox of the spec file's own, closed after it: for a file that changes
+ * the extension itself (Firefox.speak). Without Firefox the tests are skipped where a developer runs
+ * them, and fail in CI.
  */
 export function useFirefox(
   suite: string,
   use: (firefox: Firefox, page: Page) => void,
-  options: LaunchOptions = {},
+  options: LaunchOptions & { own?: boolean } = {},
 ): void {
   const missing = firefoxMissing();
   if (missing && !process.env.CI) console.warn(`Skipping ${suite}. ${missing}`);
   test.skip(missing !== undefined && !process.env.CI, missing);
+  const { own = false, ...launchOptions } = options;
   let firefox: Firefox | undefined;
-  test.beforeAll(async () => {
+  test.beforeAll(async ({ firefoxes }) => {
     if (missing) throw new Error(`${missing} CI is set, so ${suite} fails instead of being skipped.`);
-    firefox = await Firefox.launch(options);
+    if (own) {
+      firefox = await Firefox.launch(launchOptions);
+      return;
+    }
+    const key = JSON.stringify(launchOptions);
+    const launching = firefoxes.get(key) ?? Firefox.launch(launchOptions);
+    firefoxes.set(key, launching);
+    firefox = await launching;
   });
   test.afterAll(async () => {
-    await firefox?.close();
+    if (own) await firefox?.close();
   });
   test.beforeEach(async () => {
     if (firefox) use(firefox, await firefox.reset());
@@ -146,7 +173,10 @@ export class Firefox {
 
   /**
    * For the next test when the browser is reused: closes every tab, clears the extension's storage
-   * (from the popup, which may), the clipboard and the markup cookie, and returns one fresh tab.
+   * (sync, local and session, from the popup's page, which may), the clipboard and the markup cookie,
+   * and returns one fresh tab,
+   * left on the popup's page. Only the storage API is needed there, so this does not wait for the popup
+   * to show its key field, as openPopup does (Firefox's accessibility query costs a second or two).
    */
   async reset(): Promise<Page> {
     const page = await this.newPage();
@@ -154,8 +184,10 @@ export class Firefox {
     await this.useMarkup('classic');
     await page.goto('https://app.circleci.com/');
     await clearClipboard(page);
-    await this.openPopup(page);
-    await page.evaluate(() => chrome.storage.sync.clear());
+    await navigateItselfTo(page, this.popupUrl);
+    await page.evaluate(() =>
+      Promise.all([chrome.storage.sync.clear(), chrome.storage.local.clear(), chrome.storage.session.clear()]),
+    );
     return page;
   }
 

@@ -2,10 +2,10 @@
 // clipboard: the same cases and checks as e2e/hostile-corpus.spec.ts (Chromium). One browser for the
 // file; one test per class and UI, naming every case that failed.
 
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { caseGroups, caseUrl, describeCase, expandSshStepsInPage, HOSTILE, type HostileCase } from '../hostile-corpus';
-import { useFirefox } from './firefox';
+import { test, useFirefox } from './firefox';
 import { openPage, pause } from './job-page';
 import { clearClipboard, count, OUR_BUTTONS, readClipboard } from './queries';
 

@@ -2,10 +2,10 @@
 // Firefox build (a test copy of dist/firefox, see extension-copy.ts), reading the real clipboard. One browser
 // for the file; each test starts from one fresh tab, empty extension storage and an empty clipboard.
 
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { jobUrl, legacyUrl, parallel8Url } from '../site/jobs.js';
-import { type Firefox, useFirefox } from './firefox';
+import { type Firefox, test, useFirefox } from './firefox';
 import { clickByText, countText, currentUrl, openPage, step, toggleStep } from './job-page';
 import { aria, clickButton, copy, count, find, jobLog, OUR_BUTTONS, readClipboard } from './queries';
 

@@ -6,10 +6,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { profile, threeAccounts } from '../accounts';
-import { type Firefox, useFirefox } from './firefox';
+import { type Firefox, test, useFirefox } from './firefox';
 import { countText } from './job-page';
 import { statusText, storedIn, TOO_LARGE, textOf } from './keys-setup';
 import { aria, clickButton, count, fieldValue, fill, find, labelled, paste } from './queries';

@@ -7,12 +7,12 @@
 //
 // One browser for the file, reset between tests (fresh tab, empty storage and clipboard).
 
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { threeAccounts, WORK_FINGERPRINT } from '../accounts';
 import { jobUrl } from '../site/jobs.js';
 import type { ExtensionApi } from './extension-copy';
-import { type Firefox, useFirefox } from './firefox';
+import { type Firefox, test, useFirefox } from './firefox';
 import { countText, openPage, step, toggleStep } from './job-page';
 import {
   addProfile,

@@ -3,11 +3,11 @@
 // browser for the file; each test starts from one fresh tab, empty storage, an empty clipboard and the
 // markup cookie of its variant.
 
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { jobUrl } from '../site/jobs.js';
 import type { Markup } from '../site/types';
-import { type Firefox, useFirefox } from './firefox';
+import { type Firefox, test, useFirefox } from './firefox';
 import { clickRunBox, countText, currentUrl, openPage, step } from './job-page';
 import { aria, copy, count, jobLog, OUR_BUTTONS, readClipboard } from './queries';
 

@@ -5,12 +5,12 @@
 // (site/fake-session.js) itself, in front of the fake site, and the fake serves only the job page's
 // origin with its cookie.
 
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import type { ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
 import { createFakeSession, DISAGREEING, PAGE_ORIGIN, SESSION_COOKIE_FIELDS } from '../site/fake-session.js';
 import { jobUrl } from '../site/jobs.js';
 import { answer } from '../site/serve.js';
-import { type Firefox, useFirefox } from './firefox';
+import { type Firefox, test, useFirefox } from './firefox';
 import { countText, openPage, pause } from './job-page';
 import { aria, copy, count, find, readClipboard } from './queries';
 
@@ -136,8 +136,17 @@ test('without CORS headers the page cannot read the answers: the panel falls bac
   await openPage(page, jobUrl(116, 2));
   await copiesFromPanel(page, 2);
   await expect.poll(() => fake.requests.length).toBeGreaterThan(0);
-  // Retried as a network failure would be, then remembered: no note, and no request on the next page.
-  await pause(4000);
+  // Retried as a network failure would be, then remembered (for the browser session, under the API's
+  // origin: background/session-route.ts): no note, and no request on the next page.
+  await expect
+    .poll(() =>
+      popup.evaluate(async () => {
+        const key = 'session-refused:https://circleci.com';
+        const { storage } = (globalThis as unknown as { browser: typeof chrome }).browser;
+        return (await storage.session.get(key))[key] === true;
+      }),
+    )
+    .toBe(true);
   await shows(page, 'From: this page');
   expect(await count(await panel(page), '>>> ::-p-aria([role="note"])')).toBe(0);
   const asked = fake.requests.length;

@@ -5,21 +5,26 @@
 
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { threeAccounts } from '../accounts';
 import { LOCALES, messagesOf, type Translate, translator } from '../messages';
 import { jobUrl } from '../site/jobs.js';
 import { FIREFOX_SHOTS, firefoxShot, SCREENSHOT } from '../store/assets';
-import { type Firefox, useFirefox } from './firefox';
+import { type Firefox, test, useFirefox } from './firefox';
 import { countText, openPage, toggleStep } from './job-page';
 
 let firefox: Firefox;
 let page: Page;
-useFirefox('the AMO screenshots', (launched, fresh) => {
-  firefox = launched;
-  page = fresh;
-});
+// A Firefox of its own: speak() reinstalls the extension in each language, which no other spec may inherit.
+useFirefox(
+  'the AMO screenshots',
+  (launched, fresh) => {
+    firefox = launched;
+    page = fresh;
+  },
+  { own: true },
+);
 
 /** Waits for this exact text in the page or our shadow roots. */
 async function shown(text: string): Promise<void> {
