@@ -81,8 +81,8 @@ ${onceTable.join('\n')}
   rendered for the script alone: the layouts counted beyond the page alone's (\`LayoutCount\`), each
   at the mean task time per layout of that page-alone run. That price is an estimate, and on
   \`chunks\` it is too low: the extra frames there re-lay out the whole document, and the task time
-  added (the cross-check) is well above what is charged, consistently, while the page alone against
-  itself agrees within a few percent. Every variant's stream is traced alike. Not charged either: the
+  added (the cross-check) is well above what is charged in every run, while the page alone against
+  itself is centred near zero. Every variant's stream is traced alike. Not charged either: the
   native work of queuing mutation records while the page appends, and garbage collection of what our
   script allocated; both are inside the cross-check below.
 - **Why not the difference of task times.** That was this budget's figure until #12; the table
