@@ -25,6 +25,9 @@ export function markupSection(markup, f, checks) {
   const mark = marker(checks, markup);
   /** A stream figure's row: page alone, ours, naive. */
   const byVariant = (label, key) => row([label, range(s.page?.[key]), range(s.ours?.[key]), range(s.naive?.[key]), '']);
+  /** A figure set against the page alone's: ours, naive, and what to say beside them. */
+  const versusPage = (label, key, format, note) =>
+    row([label, '', range(v.ours?.[key], format), range(v.naive?.[key], format), note]);
   const streamTable = [
     row(['While streaming', 'Page alone', 'With our extension', 'With the naive script', 'Budget']),
     row(['---', '---:', '---:', '---:', '---']),
@@ -40,59 +43,42 @@ export function markupSection(markup, f, checks) {
       fixed(v.naive?.scriptRatio, 3),
       '',
     ]),
-    row([
+    versusPage(
       '**Overhead**: time charged to the script ÷ the page’s task time',
-      '',
-      range(v.ours?.overhead, percent),
-      range(v.naive?.overhead, percent),
+      'overhead',
+      percent,
       mark('overhead'),
-    ]),
-    row([
-      '… the script’s own calls, traced (ms)',
-      range(s.page?.extensionMs),
-      range(s.ours?.extensionMs),
-      range(s.naive?.extensionMs),
-      '',
-    ]),
-    row([
+    ),
+    byVariant('… the script’s own calls, traced (ms)', 'extensionMs'),
+    versusPage(
       '… frames (layouts) the page rendered for it alone',
-      '',
-      range(v.ours?.extraLayouts, int),
-      range(v.naive?.extraLayouts, int),
+      'extraLayouts',
+      int,
       `each at the page alone’s mean, ${int(s.page?.taskMs.median / s.page?.layouts.median)} ms`,
-    ]),
-    row([
+    ),
+    versusPage(
       'Task time added ÷ the page’s own',
-      '',
-      range(v.ours?.taskOverhead, percent),
-      range(v.naive?.taskOverhead, percent),
+      'taskOverhead',
+      percent,
       v.pageAgain
         ? `cross-check; the page alone against itself: ${range(v.pageAgain.taskOverhead, percent)}`
         : 'cross-check',
-    ]),
-    row([
-      'Script time added ÷ the page’s task time',
-      '',
-      range(v.ours?.scriptOverhead, percent),
-      range(v.naive?.scriptOverhead, percent),
-      'cross-check of the overhead',
-    ]),
-    row([
+    ),
+    versusPage('Script time added ÷ the page’s task time', 'scriptOverhead', percent, 'cross-check of the overhead'),
+    versusPage(
       'Task time added (ms)',
-      '',
-      range(v.ours?.addedTaskMs),
-      range(v.naive?.addedTaskMs),
+      'addedTaskMs',
+      int,
       n?.task === Infinity
         ? 'ours: no more than the page alone, within noise'
         : `naive ÷ ours = ${fixed(n?.task)}× (divides by noise)`,
-    ]),
-    row([
+    ),
+    versusPage(
       '**Script time added** (ms)',
-      '',
-      range(v.ours?.addedScriptMs),
-      range(v.naive?.addedScriptMs),
+      'addedScriptMs',
+      int,
       `naive ÷ ours = **${fixed(n?.script)}×**; ${mark('naiveRatio')}`,
-    ]),
+    ),
     row([
       'JS heap after the stream',
       mib(s.page?.heapAfterStream.median),
