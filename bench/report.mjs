@@ -115,8 +115,9 @@ ${onceTable.join('\n')}
 - **Popup**: \`chrome-extension://…/src/popup/index.html\` opened in a tab; from navigation start
   (\`performance.now()\`) until the "Default SSH key" field is enabled, which the popup does once
   the preferences are read. One warm-up open first.
-- Our extension runs with one key profile stored, as a user's would be, so each first command also
-  draws the key control.
+- Our extension runs with one key profile stored, as a user's would be, so the container's key
+  control (a \`<select>\`, beside the first command of the step that showed one first: here Enable SSH)
+  is drawn too.
 - **The session route** (#13): \`https://circleci.com/api/…\` answers the job page's own session
   (\`e2e/site/fake-session.js\`, the e2e tests' fake, with the bench job added), so ours reads the job
   through it as it would for a signed-in user. Each stream run counts the API requests the fake

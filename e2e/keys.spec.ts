@@ -2,7 +2,7 @@
 // automatic choice by fingerprint, and the keyboard shortcut's copy.
 
 import { expect, test } from './fixtures';
-import { copyButtons, step } from './job-page';
+import { copyButtons, expand, replaceOutput, step } from './job-page';
 import { jobUrl } from './site/jobs.js';
 
 // Job 101 is github/acme/api; its Enable SSH lists these two keys under "Authorized keys:".
@@ -56,6 +56,36 @@ test('shows which key applies and why, and sets a rule for this project in one s
   expect(await storedRules(background)).toBeUndefined();
 });
 
+test('one key control per container: it stays where it appeared, and re-renders elsewhere leave it be', async ({
+  page,
+  setPrefs,
+}) => {
+  await setPrefs(profiles());
+  await page.goto(jobUrl(101));
+  const waitForSsh = step(page, 'Wait for SSH');
+  const pickers = page.getByRole('combobox', { name: 'Key for this project' });
+  await expect(waitForSsh.getByRole('combobox', { name: 'Key for this project' })).toBeVisible();
+
+  // Enable SSH comes first on the page, but the control does not jump up to it when it is opened.
+  const enableSsh = await expand(page, 'Enable SSH');
+  await expect(copyButtons(enableSsh)).toHaveCount(1);
+  await expect(pickers).toHaveCount(1);
+  await expect(waitForSsh.getByRole('combobox', { name: 'Key for this project' })).toBeVisible();
+
+  // Another step's re-render does not rebuild it: in Chromium a select entering the page costs a layout
+  // of the whole page (docs/benchmarks.md).
+  const picker = await pickers.elementHandle();
+  await replaceOutput(page, 'Enable SSH');
+  await expect(copyButtons(enableSsh)).toHaveCount(1);
+  expect(await picker?.evaluate((select) => select.isConnected)).toBe(true);
+
+  // Its own step's re-render takes it along, still the only one.
+  await replaceOutput(page, 'Wait for SSH');
+  await expect(copyButtons(waitForSsh)).toHaveCount(1);
+  await expect(pickers).toHaveCount(1);
+  await expect(waitForSsh.getByRole('combobox', { name: 'Key for this project' })).toBeVisible();
+});
+
 test('an organisation rule applies to its projects and says so', async ({ page, setPrefs, readClipboard }) => {
   await setPrefs({ ...profiles(), rules: [{ pattern: 'github/acme', profileId: 'work' }] });
   await page.goto(jobUrl(101));
@@ -87,7 +117,8 @@ test('warns when the chosen key is not among the authorized ones', async ({ page
   await setPrefs(profiles(NOT_AUTHORIZED));
   await page.goto(jobUrl(101));
   await step(page, 'Enable SSH').locator('button[data-cy="step-name"]').click();
-  await expect(step(page, 'Enable SSH').getByRole('note')).toContainText(
+  // Beside the key control, which stays in Wait for SSH, where it appeared while Enable SSH was closed.
+  await expect(step(page, 'Wait for SSH').getByRole('note')).toContainText(
     "Personal's key is not among the keys CircleCI authorized for this job.",
   );
 });

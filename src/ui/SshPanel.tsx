@@ -72,28 +72,22 @@ const API_PROBLEMS: Record<ApiProblem, MessageKey> = {
 };
 
 function Notice({ notice }: { readonly notice: PanelNotice }) {
-  switch (notice.kind) {
-    case 'no-key':
-      return (
-        <p class="problem" role="note">
+  if (notice.kind === 'loading') return <p class="hint">{t('panelLoading')}</p>;
+  return (
+    <p class="problem" role="note">
+      {notice.kind === 'no-key' ? (
+        <>
           {t('panelNoKey')} <a href={SSH_KEYS_SETTINGS}>{t('panelNoKeyLink')}</a>
-        </p>
-      );
-    case 'someone-else':
-      return (
-        <p class="problem" role="note">
-          {notice.users.length > 0 ? t('panelSomeoneElseNamed', notice.users.join(', ')) : t('panelSomeoneElse')}
-        </p>
-      );
-    case 'api':
-      return (
-        <p class="problem" role="note">
-          {t(API_PROBLEMS[notice.problem])}
-        </p>
-      );
-    case 'loading':
-      return <p class="hint">{t('panelLoading')}</p>;
-  }
+        </>
+      ) : notice.kind === 'api' ? (
+        t(API_PROBLEMS[notice.problem])
+      ) : notice.users.length > 0 ? (
+        t('panelSomeoneElseNamed', notice.users.join(', '))
+      ) : (
+        t('panelSomeoneElse')
+      )}
+    </p>
+  );
 }
 
 /** Stands in for the time left while the sentence around it is translated; never shown. */

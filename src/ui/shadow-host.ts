@@ -3,20 +3,7 @@
 
 export const HOST_TAG = 'circleci-ssh-copy';
 
-const sheets = new Map<string, CSSStyleSheet | undefined>();
-
-function constructedSheet(css: string): CSSStyleSheet | undefined {
-  if (!sheets.has(css)) {
-    try {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-      sheets.set(css, sheet);
-    } catch {
-      sheets.set(css, undefined);
-    }
-  }
-  return sheets.get(css);
-}
+const sheets = new Map<string, CSSStyleSheet>();
 
 export interface ShadowHost {
   readonly host: HTMLElement;
@@ -28,10 +15,14 @@ export function createShadowHost(css: string): ShadowHost {
   const host = document.createElement(HOST_TAG);
   const root = host.attachShadow({ mode: 'open' });
   // A constructed sheet is shared by every host and is not subject to the page's style-src CSP;
-  // where it cannot be adopted (older engines), a <style> element does the same job.
-  const sheet = constructedSheet(css);
+  // where one cannot be made or adopted (older engines), a <style> element does the same job.
   try {
-    if (!sheet) throw new Error('no constructed stylesheet');
+    let sheet = sheets.get(css);
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      sheets.set(css, sheet);
+    }
     root.adoptedStyleSheets = [sheet];
   } catch {
     const style = document.createElement('style');

@@ -30,9 +30,14 @@ const MAX_COPY_WIDGETS = 8;
 interface Widget extends ShadowHost {
   /** Renders (again) with the current preferences; replaced when the step is re-read. */
   draw: (prefs: Prefs) => void;
+  /** The container's authorized keys it was last drawn with: a report that changes neither leaves it be. */
+  drawnWith?: string;
   /** What the user opened or typed in the recipes menu, kept across redraws. */
   readonly recipes: RecipesState;
 }
+
+/** A trusted step with a command: its widgets are drawn (the command's line is one of the lines read). */
+const showsCommand = ({ verdict, reading }: JudgedStep) => verdict?.trusted && reading.output?.commands.length;
 
 async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Promise<void> {
   let { prefs } = await loadPrefs();
@@ -43,6 +48,11 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
 
   // Per SSH step, its widgets keyed by line and content, so a re-read reuses them: never duplicates.
   const widgetsByStep = new Map<Element, Map<string, Widget>>();
+  // Per container, the step whose first command carries the key control. One is enough (a rule set there
+  // applies to every command), and it stays put while that step shows a command: a select entering or
+  // leaving the page makes Chromium's autofill lay the whole page out (docs/benchmarks.md), so it must
+  // not ride along with another step's re-renders.
+  const keyControlStep = new Map<number, Element | undefined>();
 
   const removeWidget = (widget: Widget) => widget.host.remove();
 
@@ -85,14 +95,16 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
 
   const showStep = ({ element: step, reading, verdict }: JudgedStep, container: number) => {
     const { lines, output } = reading;
+    const authorized = String(authorizedByContainer.get(container));
     const wanted = new Map<string, { anchor: ChildNode; view: (current: Prefs, recipes: RecipesState) => Node }>();
     if (verdict?.trusted) {
       for (const [index, { target, line }] of (output?.commands ?? []).slice(0, MAX_COPY_WIDGETS).entries()) {
         const anchor = lines[line]?.anchor;
+        const withKeyControl = index === 0 && keyControlStep.get(container) === step;
         if (anchor)
-          wanted.set(`command ${line} ${JSON.stringify(target)}`, {
+          wanted.set(`command ${line} ${JSON.stringify(target)} ${withKeyControl}`, {
             anchor,
-            view: copyCommandView(target, container, index === 0),
+            view: copyCommandView(target, container, withKeyControl),
           });
       }
     } else if (verdict) {
@@ -100,7 +112,7 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
       const anchor = lines[output?.commands[0]?.line ?? 0]?.anchor;
       const { name } = reading.facts;
       if (anchor)
-        wanted.set(`warning ${verdict.reason}`, {
+        wanted.set(`warning ${verdict.reason} ${name}`, {
           anchor,
           view: () => <StepWarning reason={verdict.reason} step={name} />,
         });
@@ -127,7 +139,8 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
       current.set(id, widget);
       // Only our own node moves; CircleCI's nodes are never moved or edited.
       if (anchor.nextSibling !== widget.host) anchor.after(widget.host);
-      widget.draw(prefs);
+      if (widget.drawnWith !== authorized) widget.draw(prefs);
+      widget.drawnWith = authorized;
     }
     previous.forEach(removeWidget);
     if (current.size > 0) widgetsByStep.set(step, current);
@@ -137,6 +150,9 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
   steps.subscribe(({ container, steps: judged, authorizedKeys, removed }) => {
     authorizedByContainer.set(container, authorizedKeys);
     removed.forEach(clearStep);
+    const withCommand = judged.filter(showsCommand).map((step) => step.element);
+    // It stays where the user saw it for as long as that step shows a command.
+    if (!withCommand.includes(keyControlStep.get(container) as Element)) keyControlStep.set(container, withCommand[0]);
     for (const step of judged) showStep(step, container);
   }, signal);
 

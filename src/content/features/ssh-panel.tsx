@@ -260,17 +260,16 @@ function sameLogin(logins: readonly string[], login: string): boolean {
   return logins.some((each) => each.toLowerCase() === login.toLowerCase());
 }
 
-function earliest(a: number | undefined, b: number): number {
-  return a === undefined ? b : Math.min(a, b);
-}
-
 /** Keeps a step's lines within the remember message's limits; false when nothing changed. */
 function keep(seen: Map<number, SeenContainer>, step: TrustedSshStep): boolean {
   const lines = fitStepLines(step.lines);
   const field = step.step === 'Enable SSH' ? 'enable' : 'wait';
   const previous = seen.get(step.container);
   if (previous?.[field]?.join('\n') === lines.join('\n')) return false;
-  const startedAt = field === 'wait' ? earliest(previous?.waitStartedAt, step.startedAt ?? Date.now()) : undefined;
+  const startedAt =
+    field === 'wait'
+      ? Math.min(previous?.waitStartedAt ?? Number.POSITIVE_INFINITY, step.startedAt ?? Date.now())
+      : undefined;
   seen.set(step.container, {
     ...previous,
     [field]: lines,
