@@ -84,11 +84,10 @@ function paired(runs, baseline, value) {
 
 /**
  * The main-thread time charged to a variant's script in one stream run: its own calls, and the frames
- * (layouts) the page rendered only for it, each at what a frame of the page alone cost in that run.
+ * nobody asked for (trace.mjs) beyond those of the page alone in that run, at their traced cost.
  */
 function chargedMs(run, alone) {
-  const extraLayouts = Math.max(0, run.layouts - alone.layouts);
-  return run.extensionMs + (extraLayouts * alone.taskMs) / Math.max(1, alone.layouts);
+  return run.extensionMs + Math.max(0, run.unaskedFramesMs - alone.unaskedFramesMs);
 }
 
 /** The figures of one markup variant: its stream, detection and navigation runs. */
@@ -105,6 +104,8 @@ function markupFigures(results) {
       nodes: stats(runs.map((run) => run.nodes)),
       layouts: stats(runs.map((run) => run.layouts)),
       extensionMs: stats(runs.map((run) => run.extensionMs)),
+      unaskedFrames: stats(runs.map((run) => run.unaskedFrames)),
+      unaskedFramesMs: stats(runs.map((run) => run.unaskedFramesMs)),
     };
   }
   const page = results.stream.page;
@@ -116,8 +117,7 @@ function markupFigures(results) {
       taskRatio: stream[id].taskMs.median / stream.page.taskMs.median,
       scriptRatio: stream[id].scriptMs.median / stream.page.scriptMs.median,
       // The budget's overhead: the main thread's time in the extension's own calls, and the frames the
-      // page rendered only for it (layouts more than the page alone's, each at the page's mean cost of
-      // one), as a share of the page's own task time.
+      // page rendered only for it (chargedMs), as a share of the page's own task time.
       overhead: stats(paired(runs, page, (run, alone) => chargedMs(run, alone) / alone.taskMs)),
       extraLayouts: stats(paired(runs, page, (run, alone) => run.layouts - alone.layouts)),
       // The difference of the two task times: the cross-check, as noisy as pageAgain shows.

@@ -288,6 +288,8 @@ export async function streamRun(variant, markup, { lines, batch, profile }) {
       layouts: after.LayoutCount - before.LayoutCount,
       // The main thread's time in calls into the extension's scripts (the tab's one content script).
       extensionMs: traced.oursTotalMs,
+      unaskedFrames: traced.unaskedFrames,
+      unaskedFramesMs: traced.unaskedFramesMs,
       heapAfterStream: after.JSHeapUsedSize,
       nodes: after.Nodes,
       wallMs,

@@ -50,12 +50,9 @@ export function markupSection(markup, f, checks) {
       mark('overhead'),
     ),
     byVariant('… the script’s own calls, traced (ms)', 'extensionMs'),
-    versusPage(
-      '… frames (layouts) the page rendered for it alone',
-      'extraLayouts',
-      int,
-      `each at the page alone’s mean, ${int(s.page?.taskMs.median / s.page?.layouts.median)} ms`,
-    ),
+    byVariant('… frames nobody asked for: how many', 'unaskedFrames'),
+    byVariant('… and their traced time (ms); charged beyond the page alone’s', 'unaskedFramesMs'),
+    versusPage('Layouts beyond the page alone’s', 'extraLayouts', int, 'cross-check of the frames'),
     versusPage(
       'Task time added ÷ the page’s own',
       'taskOverhead',

@@ -78,12 +78,12 @@ ${onceTable.join('\n')}
   script, divided by the task time of the page-alone run next to it. Charged: the thread time of the
   outermost calls into the extension's scripts (\`FunctionCall\` events of a Chromium trace, as for
   the floods below: the mutation observers' callbacks, timers, listeners), and the frames the page
-  rendered for the script alone: the layouts counted beyond the page alone's (\`LayoutCount\`), each
-  at the mean task time per layout of that page-alone run. That price is an estimate, and on
-  \`chunks\` it is too low: the extra frames there re-lay out the whole document, and the task time
-  added (the cross-check) is well above what is charged in every run, while the page alone against
-  itself is centred near zero. Every variant's stream is traced alike. Not charged either: the
-  native work of queuing mutation records while the page appends, and garbage collection of what our
+  rendered for the script alone, at their traced cost: the tasks that laid the page out without
+  running an animation frame, beyond the page alone's in that run (the page renders each batch in a
+  frame it asks for, and has none). They are made by a script's own DOM writes from a timer (our panel's
+  countdown) or by the browser on its behalf (Chromium's autofill lays the whole page out 100 ms after
+  a form control enters or leaves it: see below). Every variant's stream is traced alike. Not
+  charged: the native work of queuing mutation records while the page appends, and garbage collection of what our
   script allocated; both are inside the cross-check below.
 - **Why not the difference of task times.** That was this budget's figure until #12; the table
   still shows it as the cross-check. Two runs of the same page differ by far more than 2 %: a fifth
@@ -137,6 +137,17 @@ ${onceTable.join('\n')}
   events into our extension's scripts within it (the mutation observer's callbacks, timers,
   listeners). The budget is on the largest share in any task, over ${set.floodRuns} runs. The
   longest tasks, with and without us, are the page's own: appending a batch and laying it out.
+
+## Why one key control per container
+
+Until #12 the first command of every trusted SSH step had its own "Key for this project" \`<select>\`,
+and every report of a container redrew every widget in it. On \`chunks\` each re-render of Wait for SSH
+then put two new selects in the page, and 100 ms later a task of Chromium's autofill
+(\`ExtractFormsAndNotifyPasswordAutofillAgent\`, woken by a form control entering or leaving the page)
+laid the whole 200,000-line page out: about 100 ms each, 7–12 times a stream, 5–7 % of the page's
+time. Buttons do not wake it, and \`autocomplete="off"\` does not help. Now a widget is redrawn only
+when what it shows changed, and a container has one key control, which stays beside the step that
+showed it first.
 
 ## Why no details element
 

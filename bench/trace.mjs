@@ -57,11 +57,33 @@ export function tasks(events, extensionOrigin) {
     perTask.set(task, (perTask.get(task) ?? 0) + cpuMs(call));
   }
   const extensionMs = [...perTask.values()];
+  // Frames nobody asked for: tasks that laid the page out without running an animation frame. The
+  // bench's page renders each batch in a frame it requests, so these are frames made for someone else
+  // (a script's own timer writing to the DOM, a browser task reading the layout), at their traced cost.
+  const sorted = (name) =>
+    complete.filter((event) => event.name === name && onMainThread(event)).map((event) => event.ts).sort((a, b) => a - b);
+  const layouts = sorted('Layout');
+  const frames = sorted('FireAnimationFrame');
+  const unasked = runTasks.filter((task) => hasWithin(layouts, task) && !hasWithin(frames, task));
   return {
+    unaskedFrames: unasked.length,
+    unaskedFramesMs: unasked.reduce((sum, task) => sum + cpuMs(task) - (perTask.get(task) ?? 0), 0),
     tasks: runTasks.length,
     longestTaskMs: Math.max(0, ...runTasks.map(cpuMs)),
     tasksWithOurs: extensionMs.length,
     oursMaxMs: Math.max(0, ...extensionMs),
     oursTotalMs: extensionMs.reduce((sum, ms) => sum + ms, 0),
   };
+}
+
+/** Whether any of the sorted timestamps falls within `task`. */
+function hasWithin(timestamps, task) {
+  let low = 0;
+  let high = timestamps.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (timestamps[middle] < task.ts) low = middle + 1;
+    else high = middle;
+  }
+  return low < timestamps.length && timestamps[low] <= task.ts + task.dur;
 }
