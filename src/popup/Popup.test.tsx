@@ -5,6 +5,7 @@
 
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadPrefs } from '../settings/prefs-storage';
 import { splitHref } from '../shared/messages';
 import { testBrowser, useFakeBrowser } from '../test/fake-browser';
 
@@ -43,7 +44,7 @@ describe('Popup on a job page', () => {
       project: 'github/acme/api',
       authorizedKeys: [AUTHORIZED],
     })) as never;
-    render(<Popup />);
+    render(<Popup prefsRead={loadPrefs()} />);
     const picker = await screen.findByRole('combobox', { name: 'Key for this project' });
     expect(screen.getByText('Using Work: its key is one CircleCI authorized for this job.')).toBeTruthy();
     expect(testBrowser.tabs.sendMessage).toHaveBeenCalledWith(3, { type: 'job-context' });
@@ -58,7 +59,7 @@ describe('Popup on a job page', () => {
     testBrowser.tabs.sendMessage = vi.fn(async () => {
       throw new Error('Could not establish connection. Receiving end does not exist.');
     }) as never;
-    render(<Popup />);
+    render(<Popup prefsRead={loadPrefs()} />);
     expect(((await screen.findByLabelText('Default SSH key')) as HTMLInputElement).value).toBe('~/.ssh/id_personal');
     await waitFor(() => expect(testBrowser.tabs.sendMessage).toHaveBeenCalled());
     expect(screen.queryByRole('combobox', { name: 'Key for this project' })).toBeNull();
@@ -82,7 +83,7 @@ describe('Popup on a page that could not be read', () => {
     testBrowser.runtime.getManifest = vi.fn(() => ({ version: '0.1.0' })) as never;
     const writeText = vi.fn(async (_text: string) => undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-    render(<Popup />);
+    render(<Popup prefsRead={loadPrefs()} />);
     expect(await screen.findByRole('heading', { name: 'This page could not be read' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Copy a report' }));
     await screen.findByText('Report copied');
@@ -98,14 +99,14 @@ describe('Popup on a page that could not be read', () => {
     testBrowser.runtime.sendMessage = vi.fn(async () => {
       throw new Error('Cannot access contents of the page');
     }) as never;
-    render(<Popup />);
+    render(<Popup prefsRead={loadPrefs()} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Copy a report' }));
     expect(await screen.findByText('The report could not be made: reload the page and try again.')).toBeTruthy();
   });
 
   it('shows nothing of the kind on a page that was read', async () => {
     testBrowser.tabs.sendMessage = vi.fn(async () => ({ ...status, readable: true })) as never;
-    render(<Popup />);
+    render(<Popup prefsRead={loadPrefs()} />);
     await waitFor(() => expect(testBrowser.tabs.sendMessage).toHaveBeenCalledWith(3, { type: 'page-status' }));
     expect(screen.queryByRole('button', { name: 'Copy a report' })).toBeNull();
   });
@@ -123,7 +124,7 @@ describe('Popup after "Rerun job with SSH"', () => {
     ) as never;
     testBrowser.tabs.create = vi.fn(async () => ({}) as never) as never;
     const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
-    render(<Popup />);
+    render(<Popup prefsRead={loadPrefs()} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Go to the SSH rerun (job 116)' }));
     await waitFor(() => expect(testBrowser.tabs.create).toHaveBeenCalledWith({ url: to.url }));
     await waitFor(() => expect(close).toHaveBeenCalled());
@@ -133,7 +134,7 @@ describe('Popup after "Rerun job with SSH"', () => {
     testBrowser.runtime.sendMessage = vi.fn(async () => ({
       to: { jobNumber: 1, url: 'javascript:alert(1)' },
     })) as never;
-    render(<Popup />);
+    render(<Popup prefsRead={loadPrefs()} />);
     await screen.findByRole('checkbox', { name: 'Notify me when SSH is ready' });
     expect(screen.queryByRole('button', { name: /Go to the SSH rerun/ })).toBeNull();
   });

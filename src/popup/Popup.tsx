@@ -4,7 +4,7 @@ import { isShell, SHELLS, type Shell } from '../command/shell-quote';
 import { buildSshCommand } from '../command/ssh-command';
 import { type PageStatus, parsePageStatus } from '../diagnostics/page-status';
 import { chooseKey } from '../settings/key-choice';
-import { DEFAULT_PREFS, type Prefs, type PrefsNotice } from '../settings/prefs';
+import { DEFAULT_PREFS, type Prefs, type PrefsNotice, type ReadPrefs } from '../settings/prefs';
 import { defaultKeyPath, setAlert, withDefaultKeyPath } from '../settings/prefs-edit';
 import { loadPrefs } from '../settings/prefs-storage';
 import { sendMessage, sendMessageToTab } from '../shared/browser';
@@ -59,7 +59,15 @@ async function activeJobPage(): Promise<ActiveJobPage | undefined> {
   return { tabId, ...(context ? { context } : {}), ...(status ? { status } : {}) };
 }
 
-export function Popup() {
+export interface PopupProps {
+  /**
+   * The stored preferences, being read: main.tsx starts that as the script starts, rather than after
+   * the first paint, when effects run, because the popup is usable only once they are in.
+   */
+  readonly prefsRead: Promise<ReadPrefs>;
+}
+
+export function Popup({ prefsRead }: PopupProps) {
   const [loaded, setLoaded] = useState(false);
   const [prefs, setPrefs] = useState<Prefs>(DEFAULT_PREFS);
   const [keyPath, setKeyPath] = useState('');
@@ -70,7 +78,7 @@ export function Popup() {
   const timer = useRef<ReturnType<typeof setTimeout>>();
 
   useEffect(() => {
-    void loadPrefs().then(({ prefs: stored, notice: readNotice }) => {
+    void prefsRead.then(({ prefs: stored, notice: readNotice }) => {
       setPrefs(stored);
       setKeyPath(defaultKeyPath(stored));
       setNotice(readNotice);
