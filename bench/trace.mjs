@@ -61,7 +61,10 @@ export function tasks(events, extensionOrigin) {
   // bench's page renders each batch in a frame it requests, so these are frames made for someone else
   // (a script's own timer writing to the DOM, a browser task reading the layout), at their traced cost.
   const sorted = (name) =>
-    complete.filter((event) => event.name === name && onMainThread(event)).map((event) => event.ts).sort((a, b) => a - b);
+    complete
+      .filter((event) => event.name === name && onMainThread(event))
+      .map((event) => event.ts)
+      .sort((a, b) => a - b);
   const layouts = sorted('Layout');
   const frames = sorted('FireAnimationFrame');
   const unasked = runTasks.filter((task) => hasWithin(layouts, task) && !hasWithin(frames, task));
