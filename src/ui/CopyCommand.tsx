@@ -16,10 +16,10 @@ export interface CopyCommandProps {
   readonly target: SshTarget;
   readonly container: number;
   readonly settings: CommandSettings;
-  /** The first command of a step also shows which key applies and why. */
-  readonly keyControl?: KeyForProjectProps;
-  /** …and the other commands for this container. */
-  readonly recipes?: RecipesProps;
+  /** One command of the container also shows which key applies and why. */
+  readonly keyControl?: KeyForProjectProps | false;
+  /** The first command of a step also offers the other commands for this container. */
+  readonly recipes?: RecipesProps | false;
 }
 
 /** The command we would copy, shown as text, and the button that copies it. */

@@ -61,19 +61,21 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
     widgetsByStep.delete(step);
   };
 
+  // A step's first command also offers the other commands (recipes); the container's key control goes
+  // beside one of them only.
   const copyCommandView =
-    (target: SshTarget, container: number, withKeyControl: boolean) => (current: Prefs, recipesState: RecipesState) => {
+    (target: SshTarget, container: number, isFirst: boolean, withKeyControl: boolean) =>
+    (current: Prefs, recipesState: RecipesState) => {
       const choice = chooseKey(current, project, authorizedByContainer.get(container) ?? []);
       const settings = commandSettings(current, choice, { project, jobNumber: page.jobNumber, container });
-      if (!withKeyControl) return <CopyCommand target={target} container={container} settings={settings} />;
-      const keyControl = {
+      const keyControl = withKeyControl && {
         prefs: current,
         choice,
         projectProfileId: current.rules.find((rule) => rule.pattern === project)?.profileId,
         onChoose: (profileId: string | null) => void sendMessage({ type: 'set-project-rule', profileId }),
         onSetUp: () => void sendMessage({ type: 'open-options' }),
       };
-      const recipes = {
+      const recipes = isFirst && {
         target,
         container,
         settings,
@@ -104,7 +106,7 @@ async function init(signal: AbortSignal, page: JobPage, steps: StepWatcher): Pro
         if (anchor)
           wanted.set(`command ${line} ${JSON.stringify(target)} ${withKeyControl}`, {
             anchor,
-            view: copyCommandView(target, container, withKeyControl),
+            view: copyCommandView(target, container, index === 0, withKeyControl),
           });
       }
     } else if (verdict) {
