@@ -30,7 +30,7 @@ const MAX_COPY_WIDGETS = 8;
 interface Widget extends ShadowHost {
   /** Renders (again) with the current preferences; replaced when the step is re-read. */
   draw: (prefs: Prefs) => void;
-  /** The container's authorized keys it was last drawn with: a report that changes neither leaves it be. */
+  /** The container's authorized keys it was last drawn with: a report that leaves them as they were does not redraw it. */
   drawnWith?: string;
   /** What the user opened or typed in the recipes menu, kept across redraws. */
   readonly recipes: RecipesState;
