@@ -21,8 +21,8 @@ export const BUDGETS = {
   flood: { text: '≤ 50 ms in one task', holds: (value) => value <= 50 },
   // The session route (#13) asks CircleCI once per job, as the page opens, never from the observer.
   sessionRequests: { text: '0', holds: (value) => value === 0 },
-  // Its work is done before the stream: on and off differ by noise only, well inside the overhead budget.
-  sessionScript: { text: '≤ 1 %', holds: (value) => value <= 0.01 },
+  // Its work is done before the stream: the time charged to us with it on and off differ by noise only.
+  sessionCharged: { text: '≤ 1 %', holds: (value) => value <= 0.01 },
 };
 
 /** The budgets on counts, not times: they hold on any machine, so the smoke run enforces them too. */
@@ -167,19 +167,23 @@ function markupFigures(results) {
 
 /**
  * The session route while the log streams: the API requests of ours (route on) at the page's open and
- * during the stream, those of ours with the route off, and the script time the route adds, per run
- * against the route-off run next to it (and as a share of the page-alone run's task time, as the
- * overhead is).
+ * during the stream, those of ours with the route off, and the time the route adds: per round, the
+ * time charged to ours (as the overhead charges it) minus that charged to ours with the route off, as a
+ * share of the page-alone run's task time. The difference of the two script times is shown beside it;
+ * like any difference of two task times on this machine, it is mostly noise.
  */
 function sessionRouteFigures({ page, ours: on, sessionOff: off }) {
   if (!page?.length || !on?.length || !off?.length) return undefined;
   const asked = (run) => run.apiRequestsAtOpen + run.apiRequestsWhileStreaming;
+  const addedChargedMs = (round) => chargedMs(on[round], page[round]) - chargedMs(off[round], page[round]);
+  const rounds = page.map((_, round) => round);
   return {
     requestsAtOpen: stats(on.map((run) => run.apiRequestsAtOpen)),
     requestsWhileStreaming: Math.max(...on.map((run) => run.apiRequestsWhileStreaming)),
     requestsWhenOff: Math.max(...off.map(asked)),
+    addedChargedMs: stats(rounds.map(addedChargedMs)),
+    chargedShare: stats(rounds.map((round) => addedChargedMs(round) / page[round].taskMs)),
     addedScriptMs: stats(paired(on, off, (run, routeOff) => run.scriptMs - routeOff.scriptMs)),
-    scriptShare: stats(on.map((run, index) => (run.scriptMs - off[index].scriptMs) / page[index].taskMs)),
   };
 }
 
@@ -225,9 +229,9 @@ export function verdicts(f) {
       ],
       [
         markup,
-        'sessionScript',
-        'Script time the session route adds while streaming ÷ the page’s task time',
-        m.sessionRoute?.scriptShare.median,
+        'sessionCharged',
+        'Time charged to us that the session route adds while streaming ÷ the page’s task time',
+        m.sessionRoute?.chargedShare.median,
       ],
       ...Object.entries(m.flood).map(([kind, flood]) => [
         markup,

@@ -267,9 +267,12 @@ export async function streamRun(variant, markup, { lines, batch, profile }) {
     }
     await page.evaluate(() => window.__benchGo());
     const { latencies, wallMs } = await done;
-    const after = await metrics();
-    // Every variant is traced alike, so that tracing's own cost is the same in each.
+    // Every variant is traced alike, so that tracing's own cost is the same in each. The trace ends
+    // with the stream and its quiet end, before the heap is measured: those forced collections block
+    // the thread for seconds, and a frame that was due (a countdown's write once the page went quiet)
+    // would be charged as if the stream had caused it.
     const traced = tasks(await stopTrace(), 'chrome-extension://');
+    const after = await metrics();
     const askedWhileStreaming = variant.api.requests.length - asked - askedAtOpen;
     if (profile) printProfile(variant, markup, (await cdp.send('Profiler.stop')).profile);
     if (variant.ours && latencies.some((latency) => latency === null)) {

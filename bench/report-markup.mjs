@@ -117,8 +117,9 @@ export function markupSection(markup, f, checks) {
       `**${int(r?.requestsWhileStreaming)}** / **${int(r?.requestsWhenOff)}**`,
       mark('sessionRequests'),
     ]),
-    row(['Script time while streaming, route on − route off (ms)', range(r?.addedScriptMs), '']),
-    row(['**… ÷ the page’s task time**', range(r?.scriptShare, percent), mark('sessionScript')]),
+    row(['Time charged to us while streaming, route on − route off (ms)', range(r?.addedChargedMs), '']),
+    row(['**… ÷ the page’s task time**', range(r?.chargedShare, percent), mark('sessionCharged')]),
+    row(['Cross-check: script time, route on − route off (ms)', range(r?.addedScriptMs), '']),
   ];
   const floodTable = [
     row([
