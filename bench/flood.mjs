@@ -7,30 +7,12 @@
 
 import { jobUrl } from '../e2e/site/jobs.js';
 import { openTab, useOurPrefs } from './measure.mjs';
-import { MAIN_THREAD_MARK, startTrace, tasks } from './trace.mjs';
+import { tracedFlood } from './trace.mjs';
 
 /** Job 108: a config run step named Enable SSH, which the flood prints into (a step we never trust). */
 const FLOOD_PATH = new URL(jobUrl(108)).pathname;
 const FLOOD_STEP = 'Enable SSH';
 export const FLOOD_KINDS = ['ssh-like', 'backtracking'];
-
-/**
- * Streams the flood into job 108's impostor step in `page` (already loaded, its scripts started) while
- * tracing, and returns the figures of `tasks` for the page's main thread.
- */
-export async function floodRun({ page, cdp }, kind, extensionOrigin) {
-  const stop = await startTrace(cdp);
-  await page.evaluate(
-    async ({ mark, flood }) => {
-      const floods = '/__fixture__/floods.js'; // the page's copy of e2e/site/floods.js
-      const { streamFlood } = await import(floods);
-      performance.mark(mark);
-      await streamFlood(flood);
-    },
-    { mark: MAIN_THREAD_MARK, flood: { kind, step: FLOOD_STEP, quietMs: 300 } },
-  );
-  return tasks(await stop(), extensionOrigin);
-}
 
 /** One flood (bench/flood.mjs) into job 108's impostor Enable SSH step, traced, in a fresh tab. */
 export async function floodTab(variant, markup, kind) {
@@ -43,7 +25,8 @@ export async function floodTab(variant, markup, kind) {
     if (rendered !== markup) throw new Error(`${variant.label}: the page rendered ${rendered}, not ${markup}`);
     // Our warning beside the impostor's ssh line: the content script has judged the step.
     if (variant.id === 'ours') await page.waitForFunction(() => document.querySelector('circleci-ssh-copy'));
-    const figures = await floodRun({ page, cdp }, kind, `chrome-extension://${variant.extensionId}/`);
+    const flood = { kind, step: FLOOD_STEP, quietMs: 300 };
+    const figures = await tracedFlood({ page, cdp }, flood, `chrome-extension://${variant.extensionId}/`);
     if (variant.id === 'ours' && figures.tasksWithOurs === 0)
       throw new Error(`${kind} flood: no call into our content script was traced; the figure would mean nothing`);
     return figures;

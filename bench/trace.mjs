@@ -1,6 +1,6 @@
 // What a Chromium trace of a tab tells the bench: the page's main thread, its tasks, and the time spent
-// in calls into an extension's scripts. The flood budget (flood.mjs) and the stream's overhead
-// (measure.mjs) are both taken from it.
+// in calls into an extension's scripts. The flood budget (flood.mjs), the stream's overhead
+// (measure.mjs) and the e2e tests' flood limits (e2e/hostile-pages.spec.ts) are all taken from it.
 
 export const TRACE_CATEGORIES = [
   'toplevel',
@@ -27,6 +27,24 @@ export async function startTrace(cdp) {
     cdp.off('Tracing.dataCollected', collect);
     return events;
   };
+}
+
+/**
+ * Streams a flood of e2e/site/floods.js (\`streamFlood\`'s options) into the job page in \`page\`, already
+ * loaded, while tracing through \`cdp\`, and returns the figures of \`tasks\` for the page's main thread.
+ */
+export async function tracedFlood({ page, cdp }, flood, extensionOrigin) {
+  const stop = await startTrace(cdp);
+  await page.evaluate(
+    async ({ mark, streamed }) => {
+      const floods = '/__fixture__/floods.js'; // the page's copy of e2e/site/floods.js
+      const { streamFlood } = await import(floods);
+      performance.mark(mark);
+      await streamFlood(streamed);
+    },
+    { mark: MAIN_THREAD_MARK, streamed: flood },
+  );
+  return tasks(await stop(), extensionOrigin);
 }
 
 /**

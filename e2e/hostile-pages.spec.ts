@@ -2,7 +2,7 @@
 // copy something else; only CircleCI's own steps and validated targets may ever reach the clipboard.
 
 import type { Page } from '@playwright/test';
-import { MAIN_THREAD_MARK, startTrace, tasks } from '../bench/trace.mjs';
+import { tracedFlood } from '../bench/trace.mjs';
 import { expect, test } from './fixtures';
 import { copyButtons, expand, step } from './job-page';
 
@@ -82,17 +82,8 @@ test('a line separator inside a command line copies only the ssh part (job 114)'
 async function extensionTimeWhileStreaming(page: Page, url: string, stepName: string, flood: Flood): Promise<number> {
   await page.goto(url);
   await expect(page.locator('[data-fixture="steps"]')).toBeVisible();
-  const stopTrace = await startTrace(await page.context().newCDPSession(page));
-  await page.evaluate(
-    async ({ mark, streamed }) => {
-      const floods = '/__fixture__/floods.js'; // the page's copy of e2e/site/floods.js
-      const { streamFlood } = (await import(floods)) as typeof import('./site/floods.js');
-      performance.mark(mark);
-      await streamFlood(streamed);
-    },
-    { mark: MAIN_THREAD_MARK, streamed: { kind: flood, step: stepName } },
-  );
-  const traced = tasks(await stopTrace(), 'chrome-extension://');
+  const cdp = await page.context().newCDPSession(page);
+  const traced = await tracedFlood({ page, cdp }, { kind: flood, step: stepName }, 'chrome-extension://');
   // Our mutation observer sees every batch: no call traced would mean the figure measured nothing.
   expect(traced.tasksWithOurs).toBeGreaterThan(0);
   return traced.oursTotalMs;
